@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MonitoringWorkflows.Web.Persistence.Records;
+
+namespace MonitoringWorkflows.Web.Persistence.Configurations;
+
+internal sealed class ProcessDefinitionConfiguration : IEntityTypeConfiguration<ProcessDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<ProcessDefinitionRecord> builder)
+    {
+        builder.ToTable("ProcessDefinitions");
+        builder.Property(d => d.Key).HasMaxLength(200);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Name).HasMaxLength(400);
+        builder.Property(d => d.CreatedBy).HasMaxLength(200);
+        builder.Property(d => d.PublishedBy).HasMaxLength(200);
+        builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+    }
+}

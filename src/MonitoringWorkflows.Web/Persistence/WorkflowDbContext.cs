@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Persistence.Records;
+
+namespace MonitoringWorkflows.Web.Persistence;
+
+/// <summary>Definitions, instances and everything a step writes: tasks, timers, journal, incidents, outbox.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
+    public DbSet<FormDefinitionRecord> FormDefinitions => Set<FormDefinitionRecord>();
+    public DbSet<ProcessInstanceRecord> ProcessInstances => Set<ProcessInstanceRecord>();
+    public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<JournalEntryRecord> JournalEntries => Set<JournalEntryRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type: EF would store text it cannot compare or order. Every timestamp is
+        // stored as UTC ticks (INTEGER), so "due before now" and "order by due" run in SQL and use the indexes.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

@@ -1,0 +1,20 @@
+using MonitoringWorkflows.Engine.Actions;
+using MonitoringWorkflows.Engine.Execution;
+using MonitoringWorkflows.Engine.Expressions;
+
+namespace MonitoringWorkflows.Web.Runtime;
+
+public static class RuntimeRegistration
+{
+    /// <summary>The engine (executor, sandboxed JavaScript, built-in actions) and the runner that persists its steps.</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
+    {
+        services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
+        // Built-in actions are registered as IServiceAction by the features that bring them.
+        services.AddSingleton(provider => new ServiceActionRegistry(provider.GetServices<IServiceAction>()));
+        services.AddSingleton<ProcessExecutor>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<WorkflowRunner>();
+        return services;
+    }
+}

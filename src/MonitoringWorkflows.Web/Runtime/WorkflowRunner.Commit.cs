@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Engine.Runtime;
+using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.Persistence.Records;
+
+namespace MonitoringWorkflows.Web.Runtime;
+
+public sealed partial class WorkflowRunner
+{
+    /// <summary>Runs the unit of work and commits it; on a failure rolls it all back and records one incident instead.</summary>
+    private async Task<RunResult> RunAsync(WorkflowDbContext db, ProcessInstanceRecord instance, Trigger trigger,
+        IncidentRecord? retrying, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        long? storedId = instance.Id == 0 ? null : instance.Id;
+        var session = new StepSession(db, definitions, executor, now);
+        SessionFailure? failure;
+        try
+        {
+            failure = await session.RunAsync(instance, trigger, cancellationToken);
+            if (failure is null)
+            {
+                await ResolveIncidentsAsync(db, instance, trigger, retrying, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return RunResult.Ok(instance.Id);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RunResult.Conflict("Someone else moved this case at the same moment: reload it and try again.", storedId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Applying {Trigger} to instance {InstanceId} failed", trigger.GetType().Name, storedId);
+            failure = new SessionFailure(instance, "", RunnerIncidentCodes.Exception, null,
+                $"{exception.GetType().Name}: {exception.Message}");
+        }
+        if (failure.IsRejection && ReferenceEquals(failure.Instance, instance))
+            return RunResult.Rejected($"{failure.Code} {failure.Message}", storedId);
+        db.ChangeTracker.Clear();
+        return await RecordIncidentAsync(db, instance, storedId, trigger, failure, retrying?.Id, now, cancellationToken);
+    }
+
+    /// <summary>A successful retry resolves its incident; a cancel makes the instance's incidents moot.</summary>
+    private static async Task ResolveIncidentsAsync(WorkflowDbContext db, ProcessInstanceRecord instance, Trigger trigger,
+        IncidentRecord? retrying, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (retrying is null && trigger is not CancelInstance) return;
+        var open = await db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var incident in open.Where(i => trigger is CancelInstance || i.Id == retrying?.Id)) incident.ResolvedAt = now;
+        if (instance.Status == ProcessInstanceStatus.Incident && open.All(i => i.ResolvedAt is not null))
+            instance.Status = ProcessInstanceStatus.Running;
+    }
+
+    /// <summary>
+    /// Records the failure as one incident on the instance the trigger was addressed to (the one a retry replays), in
+    /// a small transaction of its own. The instance's state stays as it was; only its status says Incident.
+    /// </summary>
+    private async Task<RunResult> RecordIncidentAsync(WorkflowDbContext db, ProcessInstanceRecord attempted, long? storedId,
+        Trigger trigger, SessionFailure failure, long? retryingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var instance = storedId is { } id
+            ? await db.ProcessInstances.FirstAsync(i => i.Id == id, cancellationToken)
+            : NewInstanceInIncident(db, attempted);
+        instance.Status = ProcessInstanceStatus.Incident;
+        var message = ReferenceEquals(failure.Instance, attempted)
+            ? failure.Message
+            : $"{failure.Message} (in called process '{failure.ProcessKey}')";
+        var incident = retryingId is { } existing
+            ? await db.Incidents.FirstAsync(i => i.Id == existing, cancellationToken)
+            : db.Incidents.Add(new IncidentRecord
+            {
+                Instance = instance, Code = failure.Code, Message = message,
+                TriggerJson = RuntimeJson.Serialize(trigger), CreatedAt = now,
+            }).Entity;
+        incident.Code = failure.Code;
+        incident.ElementId = failure.ElementId;
+        incident.Message = message;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Incident {IncidentId} on instance {InstanceId}: {Code} {Message}",
+            incident.Id, instance.Id, failure.Code, message);
+        return new RunResult(RunOutcome.Incident, $"{failure.Code} {message}", instance.Id, incident.Id);
+    }
+
+    /// <summary>A start that failed still leaves its instance behind, with the initial state, so the report is not lost and can be retried.</summary>
+    private static ProcessInstanceRecord NewInstanceInIncident(WorkflowDbContext db, ProcessInstanceRecord attempted) =>
+        db.ProcessInstances.Add(new ProcessInstanceRecord
+        {
+            DefinitionVersionId = attempted.DefinitionVersionId, BusinessKey = attempted.BusinessKey,
+            StateJson = RuntimeJson.Serialize(new InstanceState()), StartedBy = attempted.StartedBy, StartedAt = attempted.StartedAt,
+        }).Entity;
+}
