@@ -13,6 +13,9 @@ public sealed class InstanceState
 {
     public InstanceStatus Status { get; set; } = InstanceStatus.Running;
 
+    /// <summary>True for a child instance started by a call activity: an error it does not catch ends it and goes to the parent.</summary>
+    public bool IsCalledProcess { get; set; }
+
     /// <summary>The next id handed out to a token, scope or subscription; ids are never reused within an instance.</summary>
     public int NextId { get; set; } = 1;
 
@@ -28,6 +31,7 @@ public sealed class InstanceState
     public InstanceState Clone() => new()
     {
         Status = Status,
+        IsCalledProcess = IsCalledProcess,
         NextId = NextId,
         Tokens = Tokens.Select(t => t with { }).ToList(),
         Scopes = Scopes.Select(s => s.Clone()).ToList(),
@@ -49,6 +53,8 @@ public enum TokenPhase
     Joining,
 }
 
+public enum WaitKind { None, UserTask, Timer, Message, CalledProcess, Scope }
+
 /// <summary>A token on one element inside one scope.</summary>
 public sealed record Token
 {
@@ -56,6 +62,9 @@ public sealed record Token
     public required string ElementId { get; set; }
     public required int ScopeId { get; init; }
     public TokenPhase Phase { get; set; }
+
+    /// <summary>While <see cref="TokenPhase.Waiting"/>: what the token waits for.</summary>
+    public WaitKind Wait { get; set; }
 
     /// <summary>The flow the token arrived by (joins count tokens per incoming flow).</summary>
     public string? ArrivedVia { get; set; }
