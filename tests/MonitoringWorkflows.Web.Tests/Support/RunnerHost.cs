@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
@@ -27,6 +28,9 @@ internal sealed class RunnerHost : IAsyncDisposable
     public WorkflowRunner Runner => host.Services.GetRequiredService<WorkflowRunner>();
     public IServiceProvider Services => host.Services;
 
+    /// <summary>The folder the importer reads (created on demand).</summary>
+    public string WorkflowsFolder => Directory.CreateDirectory(folder.Combine("workflows", "forms")).Parent!.FullName;
+
     public static async Task<RunnerHost> StartAsync(params (string Key, string Xml)[] published)
     {
         var folder = new TestDataFolder();
@@ -34,12 +38,17 @@ internal sealed class RunnerHost : IAsyncDisposable
         {
             DisableDefaults = true, ContentRootPath = folder.Path,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = "data" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = "data",
+            ["Workflows:Folder"] = folder.Combine("workflows"),
+        });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddLogging();
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddWorkflowRuntime();
+        builder.Services.AddWorkflowDefinitions(builder.Configuration);
         var created = new RunnerHost(builder.Build(), folder, time);
         await created.Services.MigrateDatabaseAsync(CancellationToken.None);
         foreach (var (key, xml) in published) await created.PublishAsync(key, xml);
