@@ -50,7 +50,7 @@ public class ProtectiveMeasuresTests
         measures.Now = measures.Now.AddDays(12);
         measures.Finish("Task_CourtOrder", CourtGranted(days: 120));
 
-        Assert.Equal(120, measures.Variable("orderDaysInForce")!.GetValue<int>());
+        Assert.Equal(120, measures.Number("orderDaysInForce"));
         Assert.Equal(measures.Now.AddDays(117), Assert.Single(measures.PendingTimers).DueAt);
         measures.AdvanceAndFire(TimeSpan.FromDays(117));
         Assert.Equal(InstanceStatus.Completed, measures.State.Status);

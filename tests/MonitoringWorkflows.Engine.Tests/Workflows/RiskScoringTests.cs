@@ -20,7 +20,7 @@ public class RiskScoringTests
 
         referral.Finish("Task_RiskScreening", Screening(yes));
 
-        Assert.Equal((yes, level), (referral.Variable("riskScore")!.GetValue<int>(), referral.Text("riskLevel")));
+        Assert.Equal(((double)yes, level), (referral.Number("riskScore"), referral.Text("riskLevel")));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MonitoringWorkflows.Engine.Actions;
 using MonitoringWorkflows.Engine.Runtime;
@@ -55,6 +56,10 @@ internal static class Scenario
         instance.Effects.OfType<JournalEntry>().Where(e => e.Kind == JournalKind.ElementEntered).Select(e => e.ElementId!).ToList();
 
     public static string? Text(this TestInstance instance, string name) => instance.Variable(name)?.GetValue<string>();
+
+    /// <summary>A number variable, whichever CLR type the sandbox gave it (whole numbers come back as long).</summary>
+    public static double Number(this TestInstance instance, string name) =>
+        double.Parse(instance.Variable(name)!.ToJsonString(), CultureInfo.InvariantCulture);
 
     /// <summary>Plays the host: starts the process a call activity asked for, as a child, with the variables it passed.</summary>
     public static TestInstance StartCalled(this TestInstance parent, string callActivityId)

@@ -26,7 +26,7 @@ public class ViolenceReportReferralTests
         screening["needsShelter"] = true;
         referral.Finish("Task_RiskScreening", screening);
 
-        Assert.Equal(("high", 15), (referral.Text("riskLevel"), referral.Variable("riskScore")!.GetValue<int>()));
+        Assert.Equal(("high", 15d), (referral.Text("riskLevel"), referral.Number("riskScore")));
         var alert = Assert.Single(referral.Notifications());
         Assert.Equal("Chair", (string?)alert["role"]);
         Assert.StartsWith("High-risk case", (string?)alert["subject"]);
