@@ -82,7 +82,7 @@ public class WorkflowFilesTests
         Assert.Equal(components.Count, components.Select(c => (string?)c["id"]).Distinct().Count());
         var keyed = components.Where(c => c["key"] is not null).ToList();
         Assert.Equal(keyed.Count, keyed.Select(c => (string?)c["key"]).Distinct().Count());
-        Assert.All(keyed, c => Assert.False(string.IsNullOrWhiteSpace((string?)(c["label"] ?? c["dateLabel"]))));
+        Assert.All(keyed, c => Assert.False(string.IsNullOrWhiteSpace((string?)c["label"]), $"{formKey}: {c["key"]} has no label"));
         Assert.All(components.Where(c => (string?)c["type"] is "select" or "radio" or "checklist"),
             c => Assert.NotEmpty(c["values"]!.AsArray()));
     }
