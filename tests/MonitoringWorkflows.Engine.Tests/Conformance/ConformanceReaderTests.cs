@@ -1,6 +1,8 @@
 using System.Reflection;
 using MonitoringWorkflows.Engine.Bpmn;
 using MonitoringWorkflows.Engine.Tests.Support;
+using MonitoringWorkflows.Engine.Tests.Validation;
+using MonitoringWorkflows.Engine.Validation;
 
 namespace MonitoringWorkflows.Engine.Tests.Conformance;
 
@@ -32,6 +34,20 @@ public class ConformanceReaderTests
             Assert.NotEmpty(result.Errors);
         else
             Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Validate_EveryReadableConformanceFile_GivesOnlyCodedDiagnosticsWithoutThrowing()
+    {
+        var validator = new DefinitionValidator();
+        var context = new ValidationContext { Expressions = new FakeExpressionEvaluator() };
+
+        var documents = ConformanceFiles.All().Select(file => Read(file).Document).OfType<Model.BpmnDocument>().ToList();
+        var diagnostics = documents.SelectMany(document => validator.Validate(document, context)).ToList();
+
+        Assert.True(documents.Count >= 80, $"only {documents.Count} files read");
+        Assert.All(diagnostics, d => Assert.Contains(d.Code, KnownCodes));
+        Assert.All(diagnostics, d => Assert.False(string.IsNullOrEmpty(d.ElementId), d.Message));
     }
 
     [Theory]
