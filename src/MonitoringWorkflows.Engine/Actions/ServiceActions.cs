@@ -44,3 +44,13 @@ public sealed class ServiceActionRegistry
 
     public bool TryGet(string name, out IServiceAction action) => actions.TryGetValue(name, out action!);
 }
+
+/// <summary>
+/// Thrown by an action to signal a modelled business error (caught by an error boundary event with this code),
+/// as opposed to any other exception, which is a bug and becomes an incident.
+/// </summary>
+public sealed class BpmnErrorException(string errorCode, string? message = null)
+    : Exception(message ?? $"BPMN error '{errorCode}'.")
+{
+    public string ErrorCode { get; } = errorCode;
+}

@@ -29,6 +29,9 @@ public sealed record OutboxMessage(string Kind, string ElementId, JsonObject Pay
 
 public sealed record InstanceEnded(InstanceStatus Status) : Effect;
 
+/// <summary>A called process ended on an error nobody inside it caught; the host passes it to the parent as <see cref="FailCalledProcess"/>.</summary>
+public sealed record ErrorEscaped(string ErrorCode, string ElementId) : Effect;
+
 /// <summary>A line in the instance's journal: who did what to which element.</summary>
 public sealed record JournalEntry(JournalKind Kind, string? ElementId, string Actor, string? Detail = null, JsonObject? Data = null) : Effect;
 

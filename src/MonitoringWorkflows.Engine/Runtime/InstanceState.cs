@@ -13,6 +13,9 @@ public sealed class InstanceState
 {
     public InstanceStatus Status { get; set; } = InstanceStatus.Running;
 
+    /// <summary>True for a child instance started by a call activity: an error it does not catch ends it and goes to the parent.</summary>
+    public bool IsCalledProcess { get; set; }
+
     /// <summary>The next id handed out to a token, scope or subscription; ids are never reused within an instance.</summary>
     public int NextId { get; set; } = 1;
 
@@ -25,14 +28,21 @@ public sealed class InstanceState
 
     internal int TakeId() => NextId++;
 
-    public InstanceState Clone() => new()
+    public InstanceState Clone() => Clone(shareVariables: false);
+
+    /// <summary>
+    /// A copy for the executor to work on. With <paramref name="shareVariables"/> the variable map is shared until the
+    /// first write (the executor copies it then): most steps change few variables and many change none.
+    /// </summary>
+    internal InstanceState Clone(bool shareVariables) => new()
     {
         Status = Status,
+        IsCalledProcess = IsCalledProcess,
         NextId = NextId,
         Tokens = Tokens.Select(t => t with { }).ToList(),
         Scopes = Scopes.Select(s => s.Clone()).ToList(),
         Subscriptions = Subscriptions.Select(s => s with { }).ToList(),
-        Variables = (JsonObject)Variables.DeepClone(),
+        Variables = shareVariables ? Variables : (JsonObject)Variables.DeepClone(),
     };
 
     /// <summary>The id of the process scope, which every instance has while it runs.</summary>
@@ -49,6 +59,8 @@ public enum TokenPhase
     Joining,
 }
 
+public enum WaitKind { None, UserTask, Timer, Message, CalledProcess, Scope }
+
 /// <summary>A token on one element inside one scope.</summary>
 public sealed record Token
 {
@@ -56,6 +68,9 @@ public sealed record Token
     public required string ElementId { get; set; }
     public required int ScopeId { get; init; }
     public TokenPhase Phase { get; set; }
+
+    /// <summary>While <see cref="TokenPhase.Waiting"/>: what the token waits for.</summary>
+    public WaitKind Wait { get; set; }
 
     /// <summary>The flow the token arrived by (joins count tokens per incoming flow).</summary>
     public string? ArrivedVia { get; set; }

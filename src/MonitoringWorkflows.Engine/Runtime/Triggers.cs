@@ -9,8 +9,12 @@ public abstract record Trigger
     public string Actor { get; init; } = "system";
 }
 
-/// <summary>Starts a new instance at the process's none start event with the given variables.</summary>
-public sealed record StartInstance(JsonObject? Variables = null) : Trigger;
+/// <summary>
+/// Starts a new instance at the process's none start event with the given variables.
+/// <paramref name="IsCalledProcess"/> marks a child of a call activity: an error it does not catch ends it
+/// (with <see cref="ErrorEscaped"/>) instead of raising an incident, so the parent's boundary can catch it.
+/// </summary>
+public sealed record StartInstance(JsonObject? Variables = null, bool IsCalledProcess = false) : Trigger;
 
 /// <summary>Completes the user task held by token <paramref name="TaskId"/> with the submitted data.</summary>
 public sealed record CompleteTask(int TaskId, JsonObject? Data = null) : Trigger;

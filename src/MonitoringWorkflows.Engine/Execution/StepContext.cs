@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using MonitoringWorkflows.Engine.Actions;
+using MonitoringWorkflows.Engine.Expressions;
+using MonitoringWorkflows.Engine.Model;
+using MonitoringWorkflows.Engine.Runtime;
+
+namespace MonitoringWorkflows.Engine.Execution;
+
+/// <summary>
+/// One step in progress: the working copy of the state, the effects so far and the tokens ready to move.
+/// Lives for one call of <see cref="ProcessExecutor.Step"/>.
+/// </summary>
+internal sealed class StepContext(
+    ProcessDefinition definition, InstanceState state, DateTimeOffset now, string actor,
+    IExpressionEvaluator expressions, ServiceActionRegistry actions)
+{
+    /// <summary>More element entries than this in one step means a loop without a wait state.</summary>
+    private const int MaxEntriesPerStep = 10_000;
+
+    private readonly Queue<Token> ready = new();
+    private int entries;
+    private bool variablesCopied;
+
+    public ProcessDefinition Definition { get; } = definition;
+    public InstanceState State { get; } = state;
+    public DateTimeOffset Now { get; } = now;
+    public string Actor { get; } = actor;
+    public IExpressionEvaluator Expressions { get; } = expressions;
+    public ServiceActionRegistry Actions { get; } = actions;
+    public List<Effect> Effects { get; } = [];
+
+    /// <summary>The element being worked on, named by an incident if the step fails.</summary>
+    public string? CurrentElementId { get; set; }
+
+    /// <summary>Set by a terminate end event at process level: the instance ends as terminated.</summary>
+    public bool ProcessTerminated { get; set; }
+
+    public void Emit(Effect effect) => Effects.Add(effect);
+
+    public void Journal(JournalKind kind, string? elementId, string? detail = null, JsonObject? data = null) =>
+        Effects.Add(new JournalEntry(kind, elementId, Actor, detail, data));
+
+    public Token NewToken(string elementId, int scopeId)
+    {
+        var token = new Token { Id = State.TakeId(), ElementId = elementId, ScopeId = scopeId, EnteredAt = Now };
+        State.Tokens.Add(token);
+        return token;
+    }
+
+    /// <summary>Marks the token ready to enter its element; the step loop will move it.</summary>
+    public void MakeReady(Token token)
+    {
+        token.Phase = TokenPhase.Ready;
+        token.Wait = WaitKind.None;
+        token.EnteredAt = Now;
+        ready.Enqueue(token);
+    }
+
+    public bool TryTakeReady(out Token token)
+    {
+        while (ready.TryDequeue(out token!))
+        {
+            // A queued token may have been cancelled or moved on since (an interrupting boundary, a terminate end).
+            if (token.Phase == TokenPhase.Ready && State.Tokens.Contains(token))
+            {
+                if (++entries > MaxEntriesPerStep)
+                    throw new StepFailure(IncidentCodes.EndlessLoop, token.ElementId,
+                        $"More than {MaxEntriesPerStep} elements were entered in one step: the process loops without a wait state.");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Token? FindToken(int id) => State.Tokens.Find(t => t.Id == id);
+
+    public ScopeInstance Scope(int id) =>
+        State.Scopes.Find(s => s.Id == id) ?? throw new InvalidOperationException($"Scope {id} does not exist.");
+
+    public FlowNode NodeOf(Token token) => Definition.Node(token.ElementId);
+
+    public TokenVariables VariablesOf(Token token, JsonObject? overlay = null) => new(this, token.ScopeId, overlay);
+
+    public TokenVariables VariablesOfScope(int scopeId, JsonObject? overlay = null) => new(this, scopeId, overlay);
+
+    /// <summary>Sets a variable where it is defined: the nearest scope whose locals hold it, else the instance.</summary>
+    public void SetVariable(int scopeId, string name, JsonNode? value)
+    {
+        for (var scope = State.Scopes.Find(s => s.Id == scopeId); scope is not null;
+             scope = scope.ParentScopeId is { } parent ? State.Scopes.Find(s => s.Id == parent) : null)
+        {
+            if (scope.Locals is { } locals && locals.ContainsKey(name))
+            {
+                locals[name] = value?.DeepClone();
+                return;
+            }
+        }
+        WritableVariables()[name] = value?.DeepClone();
+    }
+
+    /// <summary>The instance's variables, copied before the first write of this step (the state given to the step shares them).</summary>
+    public JsonObject WritableVariables()
+    {
+        if (!variablesCopied)
+        {
+            State.Variables = (JsonObject)State.Variables.DeepClone();
+            variablesCopied = true;
+        }
+        return State.Variables;
+    }
+
+    /// <summary>Sets every entry of <paramref name="values"/> and journals what changed.</summary>
+    public void SetVariables(int scopeId, string elementId, JsonObject values)
+    {
+        if (values.Count == 0) return;
+        foreach (var (name, value) in values) SetVariable(scopeId, name, value);
+        Journal(JournalKind.VariablesChanged, elementId, data: (JsonObject)values.DeepClone());
+    }
+}
