@@ -7,6 +7,8 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// <summary>Parses and prepares sources; a syntax error is kept as a message with its line and column.</summary>
 internal static class SourceCompiler
 {
+    private const string TooDeep = "it is nested too deeply to parse";
+
     public static CompiledSource Expression(string text)
     {
         // Parsed as an expression first so that "a; b" or "1); while (true) {} (1" is refused and positions
@@ -18,6 +20,10 @@ internal static class SourceCompiler
         catch (ParseErrorException error)
         {
             return CompiledSource.Invalid(text, isScript: false, Describe(error, columnShift: 0));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return CompiledSource.Invalid(text, isScript: false, TooDeep);
         }
         return Prepare(text, $"({text}\n)", isScript: false);
     }
@@ -33,7 +39,9 @@ internal static class SourceCompiler
         }
         catch (ScriptPreparationException error)
         {
-            var message = FindParseError(error) is { } parse ? Describe(parse, isScript ? 0 : 1) : error.Message;
+            var message = FindParseError(error) is { } parse ? Describe(parse, isScript ? 0 : 1)
+                : error.InnerException is InsufficientExecutionStackException ? TooDeep
+                : error.Message;
             return CompiledSource.Invalid(text, isScript, message);
         }
     }

@@ -34,6 +34,29 @@ public class ScriptTests
     }
 
     [Fact]
+    public void RunScript_VarInsideBlocksAndDestructuring_ReadsTheVariablesToo()
+    {
+        var assigned = Evaluator.RunScript("""
+            if (score > 10) { var visits = visits + 10; }
+            var { age: level = 0 } = child;
+            """, Case());
+
+        Assert.Equal(12, assigned["visits"]!.GetValue<long>());
+        Assert.Equal(9, assigned["level"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_LetInsideABlock_StaysInTheBlockWhileATopLevelVarLoopCounterIsAVariable()
+    {
+        var assigned = Evaluator.RunScript("""
+            for (let j = 0; j < 3; j++) { }
+            for (var i = 0; i < 3; i++) { }
+            """, Case());
+
+        Assert.Equal(["i"], assigned.Keys);
+    }
+
+    [Fact]
     public void RunScript_ObjectsAndArraysChangedInPlace_AreReturnedWhole()
     {
         var assigned = Evaluator.RunScript("child.age = 10; agencies.push('Health');", Case());
