@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using MonitoringWorkflows.Engine.Actions;
+using MonitoringWorkflows.Engine.Bpmn;
+using MonitoringWorkflows.Engine.Execution;
+using MonitoringWorkflows.Engine.Expressions;
+using MonitoringWorkflows.Engine.Model;
+using MonitoringWorkflows.Engine.Runtime;
+
+namespace MonitoringWorkflows.Engine.Tests.Support;
+
+/// <summary>
+/// Plays the host for executor tests: keeps the state, applies triggers, remembers every effect, and knows which
+/// tasks are open and which timers are pending from the effects alone (as the real host does).
+/// </summary>
+internal sealed class TestInstance
+{
+    private static readonly IExpressionEvaluator Evaluator = new JintExpressionEvaluator();
+    private readonly ProcessExecutor executor;
+
+    private TestInstance(ProcessDefinition definition, IEnumerable<IServiceAction> actions)
+    {
+        Definition = definition;
+        executor = new ProcessExecutor(Evaluator, new ServiceActionRegistry(actions));
+    }
+
+    public ProcessDefinition Definition { get; }
+    public InstanceState State { get; private set; } = new();
+    public List<Effect> Effects { get; } = [];
+    public StepResult? LastResult { get; private set; }
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    public static ProcessDefinition Read(string xml, string? processId = null)
+    {
+        var result = new BpmnReader().Read(xml);
+        Assert.True(result.Document is not null, string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.Message)));
+        return processId is null ? result.Document!.MainProcess! : result.Document!.Process(processId)!;
+    }
+
+    public static TestInstance Start(string xml, JsonObject? variables = null, IEnumerable<IServiceAction>? actions = null,
+        bool isCalledProcess = false)
+    {
+        var instance = new TestInstance(Read(xml), actions ?? []);
+        instance.Apply(new StartInstance(variables, isCalledProcess));
+        return instance;
+    }
+
+    /// <summary>Applies a trigger; on success the new state is kept, as a host would after committing.</summary>
+    public StepResult Apply(Trigger trigger)
+    {
+        var result = executor.Step(Definition, State, trigger, Now);
+        LastResult = result;
+        if (result.Succeeded)
+        {
+            State = result.State;
+            Effects.AddRange(result.Effects);
+        }
+        return result;
+    }
+
+    public IReadOnlyList<UserTaskCreated> OpenTasks
+    {
+        get
+        {
+            var closed = Effects.OfType<UserTaskCompleted>().Select(e => e.TaskId)
+                .Concat(Effects.OfType<UserTaskCancelled>().Select(e => e.TaskId)).ToHashSet();
+            return Effects.OfType<UserTaskCreated>().Where(t => !closed.Contains(t.TaskId)).ToList();
+        }
+    }
+
+    public UserTaskCreated Task(string elementId) => Assert.Single(OpenTasks, t => t.ElementId == elementId);
+
+    public StepResult Complete(string elementId, JsonObject? data = null, string actor = "tester") =>
+        Apply(new CompleteTask(Task(elementId).TaskId, data) { Actor = actor });
+
+    /// <summary>Timers scheduled and not cancelled or fired since, with their latest due time.</summary>
+    public IReadOnlyList<TimerScheduled> PendingTimers
+    {
+        get
+        {
+            var latest = new Dictionary<int, TimerScheduled>();
+            foreach (var effect in Effects)
+            {
+                switch (effect)
+                {
+                    case TimerScheduled scheduled: latest[scheduled.TimerId] = scheduled; break;
+                    case TimerCancelled cancelled: latest.Remove(cancelled.TimerId); break;
+                }
+            }
+            var live = State.Subscriptions.Where(s => s.Kind == SubscriptionKind.Timer).Select(s => s.Id).ToHashSet();
+            return latest.Values.Where(t => live.Contains(t.TimerId)).OrderBy(t => t.DueAt).ToList();
+        }
+    }
+
+    /// <summary>Moves the clock and fires every timer that has come due, earliest first.</summary>
+    public void AdvanceAndFire(TimeSpan by)
+    {
+        Now += by;
+        while (PendingTimers.FirstOrDefault(t => t.DueAt <= Now) is { } due)
+            Assert.True(Apply(new FireTimer(due.TimerId)).Succeeded, LastResult?.Incident?.Message);
+    }
+
+    public IReadOnlyList<string> FlowsTaken => Journal(JournalKind.FlowTaken);
+    public IReadOnlyList<string> Completed => Journal(JournalKind.ElementCompleted);
+    public IReadOnlyList<string> Cancelled => Journal(JournalKind.ElementCancelled);
+
+    private List<string> Journal(JournalKind kind) =>
+        Effects.OfType<JournalEntry>().Where(e => e.Kind == kind).Select(e => e.ElementId!).ToList();
+
+    public JsonNode? Variable(string name) => State.Variables[name];
+}
