@@ -9,6 +9,9 @@ internal static class SourceCompiler
 {
     private const string TooDeep = "it is nested too deeply to parse";
 
+    // The names a source uses without declaring them: a script's undeclared assignments are among them.
+    private static readonly ScriptPreparationOptions PreparationOptions = new() { CollectReferencedGlobals = true };
+
     public static CompiledSource Expression(string text)
     {
         // Parsed as an expression first so that "a; b" or "1); while (true) {} (1" is refused and positions
@@ -34,7 +37,7 @@ internal static class SourceCompiler
     {
         try
         {
-            var prepared = JintEngine.PrepareScript(code, strict: true);
+            var prepared = JintEngine.PrepareScript(code, strict: true, options: PreparationOptions);
             return isScript ? CompiledSource.Script(text, prepared) : CompiledSource.Expression(text, prepared);
         }
         catch (ScriptPreparationException error)
