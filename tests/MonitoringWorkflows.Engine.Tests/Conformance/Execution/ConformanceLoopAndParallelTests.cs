@@ -105,6 +105,22 @@ public class ConformanceLoopAndParallelTests
         Assert.Empty(instance.PendingTimers);
     }
 
+    [Fact]
+    public void TaskMultipleInbound_TimedOutOnceThenCompleted_LoopsOnceAndEnds()
+    {
+        var instance = ConformanceInstance.Start("bpmn-engine/task-multiple-inbound.bpmn");
+
+        instance.AdvanceAndFire(TimeSpan.FromMilliseconds(100));
+        Assert.Equal("user", Assert.Single(instance.OpenTasks).ElementId);
+        instance.Complete("user");
+
+        Assert.Equal(InstanceStatus.Completed, instance.State.Status);
+        PathAssert.Sequence(instance.FlowsTaken, "SequenceFlow_0jtx7d0", "SequenceFlow_0reamwp", "flow3", "SequenceFlow_0ruy5f5",
+            "loopFlow", "SequenceFlow_0reamwp", "flow2", "SequenceFlow_0ruy5f5", "endFlow");
+        Assert.Equal(2, instance.Variable("input")!.GetValue<int>());
+        Assert.Empty(instance.PendingTimers);
+    }
+
     // loopCardinality 10, parallel; camunda:collection is not ours and is not read. The completion condition reads the
     // test's service, true once three bodies have run: the seven others are cancelled before they run.
     [Fact]
