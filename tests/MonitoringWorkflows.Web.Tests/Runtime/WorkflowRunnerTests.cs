@@ -203,4 +203,28 @@ public sealed class WorkflowRunnerTests
         await host.OpenTaskAsync(id, "A");
         await host.OpenTaskAsync(id, "Chase");
     }
+
+    [Fact]
+    public async Task CompleteTask_NotifyServiceTaskFollows_WritesTheNotificationToTheOutbox()
+    {
+        var notifying = Sequence("notifying", UserTask("A"), """
+            <bpmn:serviceTask id="TellChair" mw:action="notify">
+              <bpmn:extensionElements>
+                <mw:input target="role" source="Chair" />
+                <mw:input target="subject" source="Grave case" />
+              </bpmn:extensionElements>
+            </bpmn:serviceTask>
+            """);
+        await using var host = await RunnerHost.StartAsync(("notifying", notifying));
+        var id = await host.StartAsync("notifying");
+
+        var result = await host.Runner.CompleteTaskAsync((await host.OpenTaskAsync(id, "A")).Id, null, "officer", CancellationToken.None);
+
+        Assert.True(result.IsOk, result.Message);
+        var message = Assert.Single(await host.RowsAsync<OutboxMessageRecord>(id));
+        Assert.Equal(("notification", "TellChair"), (message.Kind, message.ElementId));
+        Assert.Equal("Chair", JsonNode.Parse(message.PayloadJson)!["role"]!.GetValue<string>());
+        Assert.Null(message.ProcessedAt);
+        Assert.Equal(ProcessInstanceStatus.Completed, (await host.InstanceAsync(id)).Status);
+    }
 }
