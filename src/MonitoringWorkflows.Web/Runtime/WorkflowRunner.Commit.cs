@@ -89,7 +89,15 @@ public sealed partial class WorkflowRunner
         incident.Code = failure.Code;
         incident.ElementId = failure.ElementId;
         incident.Message = message;
-        await writes.SaveChangesAsync(db, cancellationToken);
+        try
+        {
+            await writes.SaveChangesAsync(db, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another step moved the instance since the failed attempt read it: the failure may no longer hold.
+            return RunResult.Conflict("Someone else moved this case at the same moment: reload it and try again.", storedId);
+        }
         logger.LogWarning("Incident {IncidentId} on instance {InstanceId}: {Code} {Message}",
             incident.Id, instance.Id, failure.Code, message);
         return new RunResult(RunOutcome.Incident, $"{failure.Code} {message}", instance.Id, incident.Id);
