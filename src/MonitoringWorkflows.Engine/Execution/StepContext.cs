@@ -19,6 +19,7 @@ internal sealed class StepContext(
 
     private readonly Queue<Token> ready = new();
     private int entries;
+    private bool variablesCopied;
 
     public ProcessDefinition Definition { get; } = definition;
     public InstanceState State { get; } = state;
@@ -94,7 +95,18 @@ internal sealed class StepContext(
                 return;
             }
         }
-        State.Variables[name] = value?.DeepClone();
+        WritableVariables()[name] = value?.DeepClone();
+    }
+
+    /// <summary>The instance's variables, copied before the first write of this step (the state given to the step shares them).</summary>
+    public JsonObject WritableVariables()
+    {
+        if (!variablesCopied)
+        {
+            State.Variables = (JsonObject)State.Variables.DeepClone();
+            variablesCopied = true;
+        }
+        return State.Variables;
     }
 
     /// <summary>Sets every entry of <paramref name="values"/> and journals what changed.</summary>

@@ -27,14 +27,15 @@ internal static class TriggerHandlers
         var state = context.State;
         if (state.Scopes.Count > 0 || state.Status != InstanceStatus.Running)
             return new Rejection("START001", "This instance has already started.");
-        var startEvent = context.Definition.NoneStart
-            ?? throw new StepFailure(IncidentCodes.NoStartEvent, context.Definition.Id, $"The process '{context.Definition.Id}' has no none start event.");
+        var startNodes = context.Definition.StartNodes();
+        if (startNodes.Count == 0)
+            throw new StepFailure(IncidentCodes.NoStartEvent, context.Definition.Id, $"The process '{context.Definition.Id}' has no none start event.");
         state.IsCalledProcess = start.IsCalledProcess;
         state.Scopes.Add(new ScopeInstance { Id = InstanceState.ProcessScopeId, Kind = ScopeKind.Process, ElementId = context.Definition.Id });
         if (start.Variables is { } variables)
-            foreach (var (name, value) in variables) state.Variables[name] = value?.DeepClone();
+            foreach (var (name, value) in variables) context.WritableVariables()[name] = value?.DeepClone();
         context.Journal(JournalKind.InstanceStarted, context.Definition.Id, data: start.Variables?.DeepClone().AsObject());
-        context.MakeReady(context.NewToken(startEvent.Id, InstanceState.ProcessScopeId));
+        foreach (var node in startNodes) context.MakeReady(context.NewToken(node.Id, InstanceState.ProcessScopeId));
         return null;
     }
 

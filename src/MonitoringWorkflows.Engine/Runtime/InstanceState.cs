@@ -28,7 +28,13 @@ public sealed class InstanceState
 
     internal int TakeId() => NextId++;
 
-    public InstanceState Clone() => new()
+    public InstanceState Clone() => Clone(shareVariables: false);
+
+    /// <summary>
+    /// A copy for the executor to work on. With <paramref name="shareVariables"/> the variable map is shared until the
+    /// first write (the executor copies it then): most steps change few variables and many change none.
+    /// </summary>
+    internal InstanceState Clone(bool shareVariables) => new()
     {
         Status = Status,
         IsCalledProcess = IsCalledProcess,
@@ -36,7 +42,7 @@ public sealed class InstanceState
         Tokens = Tokens.Select(t => t with { }).ToList(),
         Scopes = Scopes.Select(s => s.Clone()).ToList(),
         Subscriptions = Subscriptions.Select(s => s with { }).ToList(),
-        Variables = (JsonObject)Variables.DeepClone(),
+        Variables = shareVariables ? Variables : (JsonObject)Variables.DeepClone(),
     };
 
     /// <summary>The id of the process scope, which every instance has while it runs.</summary>

@@ -31,7 +31,7 @@ internal sealed class TestInstance
 
     public static ProcessDefinition Read(string xml, string? processId = null)
     {
-        var result = BpmnReader.Read(xml);
+        var result = new BpmnReader().Read(xml);
         Assert.True(result.Document is not null, string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.Message)));
         return processId is null ? result.Document!.MainProcess! : result.Document!.Process(processId)!;
     }

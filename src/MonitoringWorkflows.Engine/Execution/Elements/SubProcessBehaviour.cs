@@ -9,8 +9,9 @@ internal static class SubProcessBehaviour
 {
     public static void Enter(StepContext context, Token token, SubProcess subProcess, JsonObject? inputs)
     {
-        var start = subProcess.NoneStart
-            ?? throw new StepFailure(IncidentCodes.NoStartEvent, subProcess.Id, $"{subProcess.Describe()} has no none start event.");
+        var startNodes = subProcess.StartNodes();
+        if (startNodes.Count == 0)
+            throw new StepFailure(IncidentCodes.NoStartEvent, subProcess.Id, $"{subProcess.Describe()} has no start event and no element to start at.");
         var scope = new ScopeInstance
         {
             Id = context.State.TakeId(),
@@ -22,6 +23,6 @@ internal static class SubProcessBehaviour
         };
         context.State.Scopes.Add(scope);
         Activities.Wait(token, WaitKind.Scope);
-        context.MakeReady(context.NewToken(start.Id, scope.Id));
+        foreach (var node in startNodes) context.MakeReady(context.NewToken(node.Id, scope.Id));
     }
 }
