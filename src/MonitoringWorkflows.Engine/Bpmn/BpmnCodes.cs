@@ -3,8 +3,9 @@ namespace MonitoringWorkflows.Engine.Bpmn;
 /// <summary>
 /// Every diagnostic code the reader (<see cref="BpmnReader"/>) and the validator
 /// (<see cref="Validation.DefinitionValidator"/>) give. A code keeps its meaning forever: the designer, the API's
-/// problem details and tests rely on it. Codes are not grouped by who raises them: BPMN012 (a validator check)
-/// sits among reader codes because it was the first code published.
+/// problem details and tests rely on it. BPMN001–BPMN018 come mostly from the reader, BPMN020 and up from the
+/// validator; BPMN012 (a validator check) keeps the number the design document gave it, and BPMN031 comes from
+/// both (the reader cannot build a timer without a time; a model built in code can still hold an empty one).
 /// </summary>
 public static class BpmnCodes
 {

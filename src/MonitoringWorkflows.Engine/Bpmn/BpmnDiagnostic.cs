@@ -29,6 +29,15 @@ public sealed record BpmnDiagnostic(string Code, DiagnosticSeverity Severity, st
 
     internal static BpmnDiagnostic Error(string code, FlowNode node, string problemAndRemedy) =>
         Error(code, node.Id, node.BpmnType, $"{node.Describe()} {problemAndRemedy}");
+
+    internal static BpmnDiagnostic Error(string code, SequenceFlow flow, string problemAndRemedy) =>
+        Error(code, flow.Id, "sequenceFlow", $"{flow} {problemAndRemedy}");
+
+    internal static BpmnDiagnostic Error(string code, IFlowContainer container, string problemAndRemedy) => container switch
+    {
+        FlowNode node => Error(code, node, problemAndRemedy),
+        _ => Error(code, container.Id, "process", $"process '{container.Id}' {problemAndRemedy}"),
+    };
 }
 
 /// <summary>What <see cref="BpmnReader"/> made of a file: the document, or null when any error was found, and every diagnostic.</summary>

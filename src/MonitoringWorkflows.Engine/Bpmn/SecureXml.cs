@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -8,7 +9,7 @@ namespace MonitoringWorkflows.Engine.Bpmn;
 /// Loads untrusted XML: no DTD, no entity expansion, no external resources, a size limit. Every failure is a
 /// diagnostic, never an exception, because administrators upload these files.
 /// </summary>
-internal static class SecureXml
+internal static partial class SecureXml
 {
     /// <summary>5 MB: the largest real BPMN file we know (MIWG B.2.0) is ~240 KB.</summary>
     public const int MaxCharacters = 5 * 1024 * 1024;
@@ -62,12 +63,6 @@ internal static class SecureXml
         {
             return (null, Classify(ex, mentionsDoctype()));
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException)
-        {
-            // An encoding named in the XML declaration that .NET cannot decode surfaces as one of these.
-            return (null, BpmnDiagnostic.Error(BpmnCodes.NotWellFormedXml, null, null,
-                $"The file cannot be decoded ({ex.Message}): save it as UTF-8."));
-        }
     }
 
     private static BpmnDiagnostic Classify(XmlException ex, bool mentionsDoctype)
@@ -78,12 +73,18 @@ internal static class SecureXml
         // XmlException carries no error code; .NET's (English-only) resource text is the one stable hint that a prefix is undeclared.
         if (ex.Message.Contains("undeclared prefix", StringComparison.OrdinalIgnoreCase))
             return BpmnDiagnostic.Error(BpmnCodes.UndeclaredPrefix, null, null,
-                $"The file uses a namespace prefix it never declares (line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}): declare it with xmlns:prefix=\"…\" on the definitions element.");
+                $"The file uses a namespace prefix it never declares (line {ex.LineNumber}, position {ex.LinePosition}: {Reason(ex)}): declare it with xmlns:prefix=\"…\" on the definitions element.");
         if (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
             return TooLarge();
         return BpmnDiagnostic.Error(BpmnCodes.NotWellFormedXml, null, null,
-            $"The file is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}): export it again from the designer.");
+            $"The file is not well-formed XML or not readable (line {ex.LineNumber}, position {ex.LinePosition}: {Reason(ex)}): save it again as UTF-8 BPMN 2.0 XML.");
     }
+
+    /// <summary>The exception's text without the "Line 3, position 12." that the message states already.</summary>
+    private static string Reason(XmlException ex) => LinePosition().Replace(ex.Message, "").TrimEnd('.', ' ');
+
+    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
+    private static partial Regex LinePosition();
 
     private static bool MentionsDoctype(byte[] bytes)
     {

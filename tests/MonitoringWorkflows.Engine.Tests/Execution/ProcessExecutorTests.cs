@@ -79,10 +79,9 @@ public class ProcessExecutorTests
     [Fact]
     public void Step_ScriptThatNeverEnds_BecomesAnIncident()
     {
-        var xml = Process($"""
-            <bpmn:startEvent id="Start" /><bpmn:scriptTask id="Spin"><bpmn:script>while (true) {{ }}</bpmn:script></bpmn:scriptTask>
-            {Flow("f0", "Start", "Spin")}
-            """);
+        var xml = Process("""
+            <bpmn:startEvent id="Start" /><bpmn:scriptTask id="Spin"><bpmn:script>while (true) { }</bpmn:script></bpmn:scriptTask>
+            """ + Flow("f0", "Start", "Spin"));
 
         var instance = TestInstance.Start(xml);
 

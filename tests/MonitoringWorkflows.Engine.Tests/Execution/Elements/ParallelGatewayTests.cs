@@ -67,7 +67,7 @@ public class ParallelGatewayTests
         instance.Complete("A1");
         instance.Complete("A2");
 
-        Assert.Empty(instance.OpenTasks.Where(t => t.ElementId == "After"));
+        Assert.DoesNotContain(instance.OpenTasks, t => t.ElementId == "After");
         Assert.Equal(2, instance.State.Tokens.Count(t => t.ElementId == "Join"));
 
         instance.Complete("B");
