@@ -45,7 +45,7 @@ public sealed class WorkflowImporter(
         foreach (var file in Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal))
         {
             var xml = await File.ReadAllTextAsync(file, cancellationToken);
-            var result = BpmnReader.Read(xml);
+            var result = new BpmnReader().Read(xml);
             if (result.Document is not { } document)
             {
                 logger.LogError("Skipped {File}: it cannot be read: {Diagnostics}", Path.GetFileName(file),

@@ -27,7 +27,7 @@ public sealed class DefinitionCache
     /// <summary>Reads the process <paramref name="key"/> out of a BPMN file, or throws with the reader's diagnostics.</summary>
     public static ProcessDefinition Parse(string key, string bpmnXml)
     {
-        var result = BpmnReader.Read(bpmnXml);
+        var result = new BpmnReader().Read(bpmnXml);
         if (result.Document?.Process(key) is { } process) return process;
         var problems = result.Document is null
             ? string.Join("; ", result.Errors.Select(e => e.ToString()))

@@ -57,6 +57,9 @@ internal sealed partial class StepSession
                     Detail = entry.Detail, DataJson = entry.Data?.ToJsonString(),
                 });
                 break;
+            case ErrorEscaped:
+                // Handled once the step's effects are all applied: the parent gets it instead of a completion.
+                break;
             case InstanceEnded ended:
                 instance.Status = ended.Status switch
                 {
@@ -96,7 +99,7 @@ internal sealed partial class StepSession
             StateJson = RuntimeJson.Serialize(new InstanceState()), StartedBy = actor, StartedAt = now,
         };
         db.ProcessInstances.Add(child);
-        pending.Enqueue((child, new StartInstance(started.Variables) { Actor = actor }));
+        pending.Enqueue((child, new StartInstance(started.Variables, IsCalledProcess: true) { Actor = actor }));
     }
 
     private async Task CancelChildAsync(ProcessInstanceRecord parent, int tokenId, string actor, CancellationToken cancellationToken)
@@ -111,7 +114,10 @@ internal sealed partial class StepSession
         if (child is not null) pending.Enqueue((child, new CancelInstance("The calling process cancelled it.") { Actor = actor }));
     }
 
-    /// <summary>A child that ended normally hands its variables back to its call activity.</summary>
+    /// <summary>
+    /// A child that ended hands its variables back to its call activity, or, when an error escaped it, hands the
+    /// error to the call activity's boundary events. A child cancelled by its parent tells nobody.
+    /// </summary>
     private async Task NotifyParentAsync(ProcessInstanceRecord child, StepResult result, string actor, CancellationToken cancellationToken)
     {
         if (child.ParentTokenId is not { } tokenId) return;
@@ -119,7 +125,10 @@ internal sealed partial class StepSession
         var parent = child.ParentInstance
             ?? await db.ProcessInstances.FindAsync([child.ParentInstanceId!.Value], cancellationToken)
             ?? throw new InvalidOperationException($"The parent of instance {child.Id} is missing.");
-        pending.Enqueue((parent, new CompleteCalledProcess(tokenId, result.State.Variables) { Actor = actor }));
+        Trigger trigger = result.Effects.OfType<ErrorEscaped>().FirstOrDefault() is { } escaped
+            ? new FailCalledProcess(tokenId, escaped.ErrorCode)
+            : new CompleteCalledProcess(tokenId, result.State.Variables);
+        pending.Enqueue((parent, trigger with { Actor = actor }));
     }
 
     private static bool IsChildOf(ProcessInstanceRecord candidate, ProcessInstanceRecord parent, int tokenId) =>

@@ -32,8 +32,9 @@ public sealed partial class WorkflowRunner
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Applying {Trigger} to instance {InstanceId} failed", trigger.GetType().Name, storedId);
-            failure = new SessionFailure(instance, "", RunnerIncidentCodes.Exception, null,
-                $"{exception.GetType().Name}: {exception.Message}");
+            // The innermost exception says what went wrong (a DbUpdateException only says that saving failed).
+            var cause = exception.GetBaseException();
+            failure = new SessionFailure(instance, "", RunnerIncidentCodes.Exception, null, $"{cause.GetType().Name}: {cause.Message}");
         }
         if (failure.IsRejection && ReferenceEquals(failure.Instance, instance))
             return RunResult.Rejected($"{failure.Code} {failure.Message}", storedId);
