@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace MonitoringWorkflows.Bench.Sqlite;
+
+/// <summary>
+/// Mode <c>sqlite</c>: the web host's <c>WorkflowRunner</c> on a temporary SQLite file (WAL, synchronous=FULL by
+/// default): N instances of a two-task process are started, then every task is completed as fast as one thread can,
+/// one transaction per completion. The raw commit ceiling of the disk is measured in the same run for the ratio.
+/// </summary>
+internal static class SqliteBenchmark
+{
+    private const string ProcessKey = "benchReferralCheck";
+
+    private static readonly string Xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:mw="urn:monitoringworkflows:bpmn:1"
+                          id="Definitions_bench" targetNamespace="urn:monitoringworkflows:bench">
+          <bpmn:process id="benchReferralCheck" name="Referral and closure" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="Task_Referral" name="Referral to the police" mw:agency="Police" mw:formKey="referral-response" mw:dueIn="P3D" />
+            <bpmn:userTask id="Task_Closure" name="Approve closure" mw:role="Chair" mw:formKey="closure-approval" mw:dueIn="P7D" />
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Referral" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Task_Referral" targetRef="Task_Closure" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Task_Closure" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
+    {
+        var instances = options.Int("instances", 2000);
+        var synchronous = (options.Text("synchronous") ?? "FULL").ToUpperInvariant();
+        Console.WriteLine($"sqlite: WorkflowRunner on a temporary SQLite file, journal_mode=WAL, synchronous={synchronous}; " +
+            $"{instances:N0} instances of a two-task process, one thread, one transaction per trigger");
+        await using (var database = await RunnerOnSqlite.StartAsync(synchronous, cancellationToken))
+        {
+            await database.PublishAsync(ProcessKey, Xml, cancellationToken);
+            Console.WriteLine($"  database: {database.DatabaseFile}");
+            await StartAndCompleteAsync(database, Math.Min(100, instances), cancellationToken); // warm-up: JIT, EF model, caches
+            var (starts, completions) = await StartAndCompleteAsync(database, instances, cancellationToken);
+            Console.WriteLine("  starts:      " + starts.Describe("instances started"));
+            Console.WriteLine("  completions: " + completions.Describe("task completions"));
+            var ceiling = CommitCeiling.Measure(synchronous, options.Seconds("ceiling-seconds", 5));
+            Console.WriteLine("  raw ceiling: " + ceiling.Describe("tiny INSERT commits"));
+            Console.WriteLine($"  completions/s ÷ raw commits/s = {completions.PerSecond / ceiling.PerSecond:P0} " +
+                $"(each completion is one commit; target ≥ 1,000 completions/s, over a third of the ceiling) -> " +
+                $"{(completions.PerSecond >= 1_000 ? "met" : "NOT met")}");
+        }
+        return 0;
+    }
+
+    private static async Task<(Throughput Starts, Throughput Completions)> StartAndCompleteAsync(
+        RunnerOnSqlite database, int count, CancellationToken cancellationToken)
+    {
+        var starts = await TimeAsync(count, async i =>
+            Check(await database.Runner.StartAsync(ProcessKey, $"GNC-{Guid.NewGuid():N}", Report(i), "registrar", cancellationToken)));
+        var first = await database.OpenTaskIdsAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes();
+        foreach (var id in first)
+            Check(await database.Runner.CompleteTaskAsync(id, Answer("referral-response"), "officer.aliyev", cancellationToken));
+        // Each completion above opened the closure task: complete those too.
+        var second = await database.OpenTaskIdsAsync(cancellationToken);
+        foreach (var id in second)
+            Check(await database.Runner.CompleteTaskAsync(id, Answer("closure-approval"), "chair.mammadova", cancellationToken));
+        clock.Stop();
+        var completions = new Throughput(first.Count + second.Count, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, 0, 0, 0);
+        return (starts, completions);
+    }
+
+    private static async Task<Throughput> TimeAsync(int count, Func<int, Task> operation)
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++) await operation(i);
+        clock.Stop();
+        return new Throughput(count, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, 0, 0, 0);
+    }
+
+    private static void Check(MonitoringWorkflows.Web.Runtime.RunResult result)
+    {
+        if (!result.IsOk) throw new InvalidOperationException($"The runner said {result.Outcome}: {result.Message}");
+    }
+
+    private static JsonObject Report(int i) => new()
+    {
+        ["caseNumber"] = $"GNC-2026-{i:D5}", ["victimAge"] = 20 + i % 50, ["childVictim"] = i % 7 == 0,
+        ["seriousInjuries"] = false, ["incidentsLast12Months"] = i % 4,
+    };
+
+    private static JsonObject Answer(string formKey) => formKey == "referral-response"
+        ? new JsonObject { ["referralStatus"] = "done", ["declineReason"] = "", ["outcomeNote"] = "Victim seen; support plan agreed." }
+        : new JsonObject { ["closureDecision"] = "approve", ["closureNote"] = "Measures in place; case closed." };
+}
