@@ -1,0 +1,49 @@
+using Acornima.Ast;
+using Jint;
+
+namespace MonitoringWorkflows.Engine.Expressions;
+
+/// <summary>
+/// An expression or script prepared once (parsed and analysed by Jint) and shared by every engine and
+/// thread, or the reason it does not parse.
+/// </summary>
+internal sealed class CompiledSource
+{
+    private CompiledSource(string text, bool isScript, Prepared<Script> prepared, string? syntaxError)
+    {
+        Text = text;
+        IsScript = isScript;
+        Prepared = prepared;
+        SyntaxError = syntaxError;
+    }
+
+    public string Text { get; }
+
+    public bool IsScript { get; }
+
+    public Prepared<Script> Prepared { get; }
+
+    /// <summary>Null when the source parsed.</summary>
+    public string? SyntaxError { get; }
+
+    /// <summary>Names a script declares with <c>var</c> at its top level.</summary>
+    public IReadOnlyList<string> VarNames { get; private init; } = [];
+
+    /// <summary>Names a script declares with <c>let</c> or <c>const</c> at its top level.</summary>
+    public IReadOnlyList<string> LexicalNames { get; private init; } = [];
+
+    public string Kind => IsScript ? "script" : "expression";
+
+    /// <summary>Columns the compiled text adds in front of the first line (an expression's opening parenthesis).</summary>
+    public int ColumnShift => IsScript ? 0 : 1;
+
+    public static CompiledSource Expression(string text, Prepared<Script> prepared) => new(text, false, prepared, null);
+
+    public static CompiledSource Script(string text, Prepared<Script> prepared)
+    {
+        var (varNames, lexicalNames) = TopLevelDeclarations.Of(prepared.Program!);
+        return new(text, true, prepared, null) { VarNames = varNames, LexicalNames = lexicalNames };
+    }
+
+    public static CompiledSource Invalid(string text, bool isScript, string error) => new(text, isScript, default, error);
+}

@@ -1,0 +1,102 @@
+using MonitoringWorkflows.Engine.Expressions;
+
+namespace MonitoringWorkflows.Engine.Tests.Expressions;
+
+/// <summary>One idle engine and one thread: every evaluation here runs on the very same Jint engine.</summary>
+public class IsolationTests
+{
+    private readonly JintExpressionEvaluator _evaluator = new(new ExpressionLimits { MaxIdleEngines = 1 });
+
+    [Fact]
+    public void Evaluations_OnOneThread_RunOnTheSameEngine()
+    {
+        _evaluator.EvaluateCondition("true", VariableScope.Empty);
+        var engine = _evaluator.Engines.Rent();
+        _evaluator.Engines.Return(engine);
+
+        _evaluator.RunScript("var x = 1;", VariableScope.Empty);
+
+        Assert.Same(engine, _evaluator.Engines.Rent());
+    }
+
+    [Theory]
+    [InlineData("var leaked = 1;")]
+    [InlineData("let leaked = 1;")]
+    [InlineData("globalThis.leaked = 1;")]
+    [InlineData("Object.defineProperty(globalThis, 'leaked', { value: 1 });")]
+    public void RunScript_GlobalItCreated_IsNotVisibleToTheNextEvaluation(string script)
+    {
+        _evaluator.RunScript(script, VariableScope.Empty);
+
+        Assert.Equal("undefined", _evaluator.Evaluate("typeof leaked", VariableScope.Empty)!.GetValue<string>());
+        Assert.Equal(1, _evaluator.Engines.IdleCount);
+    }
+
+    [Fact]
+    public void RunScript_SameLetTwice_DoesNotCollideWithTheFirstRun()
+    {
+        _evaluator.RunScript("let total = 1;", VariableScope.Empty);
+
+        Assert.Equal(2, _evaluator.RunScript("let total = 2;", VariableScope.Empty)["total"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_ThatThrows_LeavesNoGlobalBehind()
+    {
+        Assert.Throws<ExpressionException>(() => _evaluator.RunScript("var half = 1; null.x;", VariableScope.Empty));
+
+        Assert.Equal("undefined", _evaluator.Evaluate("typeof half", VariableScope.Empty)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Evaluate_ReplacingABuiltInGlobal_IsUndone()
+    {
+        _evaluator.RunScript("Math = { max: () => -1 };", VariableScope.Empty);
+
+        Assert.Equal(3, _evaluator.Evaluate("Math.max(1, 3)", VariableScope.Empty)!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("Array.prototype.includes = () => true;")]
+    [InlineData("Object.prototype.polluted = 1;")]
+    [InlineData("JSON.parse = () => 1;")]
+    public void RunScript_ChangingABuiltIn_IsRefused(string script)
+    {
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.RunScript(script, VariableScope.Empty));
+
+        Assert.Equal("EXPR002", error.Code);
+        Assert.False(_evaluator.EvaluateCondition("[1].includes(2) || 'polluted' in {}", VariableScope.Empty));
+    }
+
+    [Fact]
+    public void Evaluate_VariablesOfTheLastEvaluation_AreNotVisibleToTheNext()
+    {
+        Assert.Equal(15, _evaluator.Evaluate("score", VariableScope.FromJson("""{"score":15}"""))!.GetValue<long>());
+
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("score", VariableScope.Empty));
+        Assert.Equal("EXPR002", error.Code);
+    }
+
+    [Fact]
+    public void RunScript_TamperingWithTheVariablesPrototype_IsUndone()
+    {
+        _evaluator.RunScript("""
+            const variables = Object.getPrototypeOf(globalThis);
+            variables.planted = 1;
+            Object.setPrototypeOf(variables, { alsoPlanted: 2 });
+            """, VariableScope.Empty);
+
+        Assert.Equal("undefined,undefined,function",
+            _evaluator.Evaluate("[typeof planted, typeof alsoPlanted, typeof hasOwnProperty].join()", VariableScope.Empty)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RunScript_ChangingAVariableInPlace_DoesNotChangeTheScopesJson()
+    {
+        var scope = VariableScope.FromJson("""{"child":{"age":9}}""");
+
+        _evaluator.RunScript("child.age = 10;", scope);
+
+        Assert.Equal(9, _evaluator.Evaluate("child.age", scope)!.GetValue<long>());
+    }
+}

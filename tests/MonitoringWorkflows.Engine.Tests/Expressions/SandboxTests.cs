@@ -1,0 +1,88 @@
+using MonitoringWorkflows.Engine.Expressions;
+
+namespace MonitoringWorkflows.Engine.Tests.Expressions;
+
+public class SandboxTests
+{
+    private static readonly JintExpressionEvaluator Evaluator = new();
+
+    [Theory]
+    [InlineData("while (true) {}")]
+    [InlineData("for (;;) { Math.sqrt(2); }")]
+    public void RunScript_EndlessLoop_IsStoppedWithExpr003(string script)
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript(script, VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+    }
+
+    [Theory]
+    [InlineData("var list = []; while (true) { list.push('x'.repeat(1000)); }")]
+    [InlineData("var text = 'x'; while (true) { text = text + text; }")]
+    [InlineData("var big = new Array(50000000).fill(0);")]
+    public void RunScript_UnboundedAllocation_IsStoppedWithExpr003(string script)
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript(script, VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+    }
+
+    [Fact]
+    public void RunScript_EndlessRecursion_IsStoppedWithExpr003()
+    {
+        var error = Assert.Throws<ExpressionException>(() =>
+            Evaluator.RunScript("function down(n) { return down(n + 1) + 1; } down(0);", VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+        Assert.Contains("recursion", error.Message);
+    }
+
+    [Fact]
+    public void Evaluate_CatastrophicRegex_IsStoppedWithExpr003()
+    {
+        var error = Assert.Throws<ExpressionException>(() =>
+            Evaluator.Evaluate("/^(a+)+$/.test('a'.repeat(40) + '!')", VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+    }
+
+    [Fact]
+    public void Evaluate_AfterALimitWasHit_StillWorks()
+    {
+        Assert.Throws<ExpressionException>(() => Evaluator.RunScript("while (true) {}", VariableScope.Empty));
+
+        Assert.True(Evaluator.EvaluateCondition("1 + 1 === 2", VariableScope.Empty));
+    }
+
+    [Theory]
+    [InlineData("typeof importNamespace")]
+    [InlineData("typeof System")]
+    [InlineData("typeof clr")]
+    [InlineData("typeof ShadowRealm")]
+    [InlineData("typeof SharedArrayBuffer")]
+    [InlineData("typeof FinalizationRegistry")]
+    [InlineData("typeof Temporal")]
+    public void Evaluate_HostAndRealmEscapes_AreUndefined(string expression)
+    {
+        Assert.Equal("undefined", Evaluator.Evaluate(expression, VariableScope.Empty)!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("eval('1 + 1')")]
+    [InlineData("Function('return 1')()")]
+    [InlineData("importNamespace('System.IO')")]
+    public void Evaluate_CompilingStringsOrReachingTheClr_ThrowsExpr002(string expression)
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.Evaluate(expression, VariableScope.Empty));
+
+        Assert.Equal("EXPR002", error.Code);
+    }
+
+    [Fact]
+    public void Evaluate_NonStrictOnlySyntax_IsASyntaxError()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("with (Math) { max(1, 2); }", VariableScope.Empty));
+
+        Assert.Equal("EXPR001", error.Code);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using MonitoringWorkflows.Engine.Expressions;
+
+namespace MonitoringWorkflows.Engine.Tests.Expressions;
+
+public class ScriptTests
+{
+    private static readonly JintExpressionEvaluator Evaluator = new();
+
+    private static VariableScope Case() => VariableScope.FromJson("""
+        { "score": 15, "level": "low", "child": { "age": 9 }, "agencies": ["Police"], "visits": 2 }
+        """);
+
+    [Fact]
+    public void RunScript_NewChangedAndUnchanged_ReturnsOnlyNewAndChanged()
+    {
+        var assigned = Evaluator.RunScript("""
+            var riskLevel = score >= 14 ? 'high' : 'low';
+            score = score + 1;
+            level = 'low';
+            """, Case());
+
+        Assert.Equal(["riskLevel", "score"], assigned.Keys.Order());
+        Assert.Equal("high", assigned["riskLevel"]!.GetValue<string>());
+        Assert.Equal(16, assigned["score"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_VarRedeclaringAVariable_ReadsItsValue()
+    {
+        var assigned = Evaluator.RunScript("var visits = visits + 1;", Case());
+
+        Assert.Equal(3, assigned["visits"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_ObjectsAndArraysChangedInPlace_AreReturnedWhole()
+    {
+        var assigned = Evaluator.RunScript("child.age = 10; agencies.push('Health');", Case());
+
+        Assert.Equal("""{"age":10}""", assigned["child"]!.ToJsonString());
+        Assert.Equal("""["Police","Health"]""", assigned["agencies"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void RunScript_LetConstAndGlobalThis_CountAsAssignments()
+    {
+        var assigned = Evaluator.RunScript("""
+            const summary = { total: score, names: agencies.map(a => a.toLowerCase()) };
+            let checkedAt = new Date(Date.UTC(2026, 0, 2));
+            globalThis.flag = true;
+            """, Case());
+
+        Assert.Equal("""{"total":15,"names":["police"]}""", assigned["summary"]!.ToJsonString());
+        Assert.Equal("2026-01-02T00:00:00.000Z", assigned["checkedAt"]!.GetValue<string>());
+        Assert.True(assigned["flag"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void RunScript_FunctionsAndHelpersInFunctions_AreNotVariables()
+    {
+        var assigned = Evaluator.RunScript("""
+            function double(x) { const helper = x * 2; return helper; }
+            var result = double(score);
+            """, Case());
+
+        Assert.Equal(["result"], assigned.Keys);
+        Assert.Equal(30, assigned["result"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_ReadingOnly_ReturnsNothing()
+    {
+        Assert.Empty(Evaluator.RunScript("if (child.age > 18) { throw new Error('adult'); }", Case()));
+    }
+
+    [Fact]
+    public void RunScript_ThrowsAfterAssigning_ThrowsExpr002AndLeavesTheVariablesAlone()
+    {
+        var variables = new JsonObject { ["score"] = 15, ["child"] = new JsonObject { ["age"] = 9 } };
+
+        var error = Assert.Throws<ExpressionException>(() =>
+            Evaluator.RunScript("score = 99; child.age = 1; throw new Error('no referral agency');", new VariableScope(variables)));
+
+        Assert.Equal("EXPR002", error.Code);
+        Assert.Contains("Error: no referral agency", error.Message);
+        Assert.Equal("""{"score":15,"child":{"age":9}}""", variables.ToJsonString());
+    }
+
+    [Fact]
+    public void RunScript_AssigningAnUndeclaredName_IsAReferenceErrorInStrictMode()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("riskLevel = 'high';", Case()));
+
+        Assert.Equal("EXPR002", error.Code);
+        Assert.Contains("riskLevel is not defined", error.Message);
+    }
+
+    [Fact]
+    public void RunScript_SyntaxError_ThrowsExpr001WithThePosition()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("var a = 1;\nvar b = ;", Case()));
+
+        Assert.Equal("EXPR001", error.Code);
+        Assert.Contains("at line 2, column 9", error.Message);
+    }
+}
