@@ -25,7 +25,7 @@ internal static class CompareBenchmark
         var pinned = OneCore.Pin(options);
         NodeBench.EnsureInstalled();
         var timing = new Timing(options.Seconds("seconds", 5), options.Seconds("warmup", 2));
-        Console.WriteLine($"compare: our engine vs bpmn-engine (Node {NodeBench.NodeVersion()}) on the same files and data, one after the other; {pinned}; load average {LoadAverage()}");
+        Console.WriteLine($"compare: our engine vs bpmn-engine (Node {NodeBench.NodeVersion()}) on the same files and data, one after the other; {pinned}; load average {LoadAverage.Now()}");
         var rows = new List<ComparisonRow>();
         foreach (var calls in new[] { CallActivityMode.RunChild, CallActivityMode.CompleteAtOnce })
             rows.Add(Referral(calls, timing, options.Text("routes")));
@@ -81,9 +81,6 @@ internal static class CompareBenchmark
         var lowest = rows.Min(r => r.Ratio);
         Console.WriteLine($"  target: at least 50× on every line -> {(lowest >= 50 ? "met" : "NOT met")} (lowest {lowest:N0}×)");
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private sealed record Timing(TimeSpan Seconds, TimeSpan Warmup)
     {

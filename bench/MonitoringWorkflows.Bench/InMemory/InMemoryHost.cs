@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MonitoringWorkflows.Engine.Execution;
 using MonitoringWorkflows.Engine.Runtime;
@@ -31,6 +32,18 @@ internal sealed class InMemoryHost(ProcessExecutor executor, ProcessLibrary libr
     /// <summary>Steps applied so far, across every instance this host ran.</summary>
     public long Steps { get; private set; }
 
+    /// <summary>Stopwatch ticks spent inside <see cref="ProcessExecutor.Step"/>, across every step.</summary>
+    public long StepTicks { get; private set; }
+
+    /// <summary>Bytes allocated inside <see cref="ProcessExecutor.Step"/>, across every step.</summary>
+    public long StepBytes { get; private set; }
+
+    /// <summary>When set, sees the state each step starts from (the profile measures what copying it costs).</summary>
+    public Action<InstanceState>? BeforeStep { get; set; }
+
+    /// <summary>When set, sees every step's result (the profile weighs the journal the executor wrote).</summary>
+    public Action<StepResult>? AfterStep { get; set; }
+
     public InstanceOutcome Run(string processId, JsonObject? variables, ScenarioRoute route, bool isCalledProcess = false)
     {
         var run = new InstanceRun(library[processId]);
@@ -63,8 +76,13 @@ internal sealed class InMemoryHost(ProcessExecutor executor, ProcessLibrary libr
 
     private void Apply(InstanceRun run, Trigger trigger, ScenarioRoute route)
     {
+        BeforeStep?.Invoke(run.State);
+        var (started, allocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
         var result = executor.Step(run.Definition, run.State, trigger, Now);
+        StepTicks += Stopwatch.GetTimestamp() - started;
+        StepBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
         Steps++;
+        AfterStep?.Invoke(result);
         if (!result.Succeeded)
             throw new InvalidOperationException($"{trigger.GetType().Name} on '{run.Definition.Id}' failed: " +
                 (result.Incident is { } incident ? $"{incident.Code} at {incident.ElementId}: {incident.Message}" : result.Rejection!.Message));

@@ -58,6 +58,7 @@ internal static class SqliteBenchmark
             Check(await database.Runner.StartAsync(ProcessKey, $"GNC-{Guid.NewGuid():N}", Report(i), "registrar", cancellationToken)));
         var first = await database.OpenTaskIdsAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
+        var cpu = CpuClock.Process();
         var allocated = GC.GetTotalAllocatedBytes();
         foreach (var id in first)
             Check(await database.Runner.CompleteTaskAsync(id, Answer("referral-response"), "officer.aliyev", cancellationToken));
@@ -66,17 +67,18 @@ internal static class SqliteBenchmark
         foreach (var id in second)
             Check(await database.Runner.CompleteTaskAsync(id, Answer("closure-approval"), "chair.mammadova", cancellationToken));
         clock.Stop();
-        var completions = new Throughput(first.Count + second.Count, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, 0, 0, 0);
+        var completions = new Throughput(first.Count + second.Count, clock.Elapsed, CpuClock.Process() - cpu, GC.GetTotalAllocatedBytes() - allocated);
         return (starts, completions);
     }
 
     private static async Task<Throughput> TimeAsync(int count, Func<int, Task> operation)
     {
         var allocated = GC.GetTotalAllocatedBytes();
+        var cpu = CpuClock.Process();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++) await operation(i);
         clock.Stop();
-        return new Throughput(count, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, 0, 0, 0);
+        return new Throughput(count, clock.Elapsed, CpuClock.Process() - cpu, GC.GetTotalAllocatedBytes() - allocated);
     }
 
     private static void Check(MonitoringWorkflows.Web.Runtime.RunResult result)
