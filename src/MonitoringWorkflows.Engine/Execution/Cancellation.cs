@@ -14,7 +14,7 @@ internal static class Cancellation
         {
             switch (token.Wait)
             {
-                case WaitKind.UserTask: context.Emit(new UserTaskCancelled(token.Id, token.ElementId)); break;
+                case WaitKind.UserTask: context.Emit(new UserTaskCancelled(token.TaskId!.Value, token.ElementId)); break;
                 case WaitKind.CalledProcess: context.Emit(new CalledProcessCancelled(token.Id, token.ElementId)); break;
             }
         }

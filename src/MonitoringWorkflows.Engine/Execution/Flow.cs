@@ -19,8 +19,10 @@ internal static class Flow
     /// <summary>Sends one token down each flow: the given token down the first, new tokens down the rest.</summary>
     public static void TakeAll(StepContext context, Token token, IReadOnlyList<SequenceFlow> flows)
     {
-        for (var i = 1; i < flows.Count; i++) Take(context, context.NewToken(token.ElementId, token.ScopeId), flows[i]);
-        Take(context, token, flows[0]);
+        var sources = new Token[flows.Count];
+        sources[0] = token;
+        for (var i = 1; i < flows.Count; i++) sources[i] = context.NewToken(token.ElementId, token.ScopeId);
+        for (var i = 0; i < flows.Count; i++) Take(context, sources[i], flows[i]);
     }
 
     /// <summary>
@@ -80,7 +82,8 @@ internal static class Flow
             case ScopeKind.SubProcess:
                 context.State.Scopes.Remove(scope);
                 var owner = context.FindToken(scope.OwnerTokenId!.Value)!;
-                Activities.Complete(context, owner, scope.Locals);
+                // The sub-process's locals stay local unless its output mappings take them out.
+                Activities.Complete(context, owner, scope.Locals, mergeResultWithoutMappings: false);
                 break;
             default:
                 throw new InvalidOperationException($"A {scope.Kind} scope cannot run out of tokens on its own.");

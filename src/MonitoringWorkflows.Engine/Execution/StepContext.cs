@@ -52,6 +52,7 @@ internal sealed class StepContext(
     {
         token.Phase = TokenPhase.Ready;
         token.Wait = WaitKind.None;
+        token.TaskId = null;
         token.EnteredAt = Now;
         ready.Enqueue(token);
     }

@@ -41,8 +41,8 @@ internal static class TriggerHandlers
 
     private static Rejection? CompleteTask(StepContext context, CompleteTask complete)
     {
-        var token = context.FindToken(complete.TaskId);
-        if (token is not { Phase: TokenPhase.Waiting, Wait: WaitKind.UserTask })
+        var token = context.State.Tokens.Find(t => t.TaskId == complete.TaskId && t is { Phase: TokenPhase.Waiting, Wait: WaitKind.UserTask });
+        if (token is null)
             return Ignored(context, $"task {complete.TaskId} is not open");
         context.CurrentElementId = token.ElementId;
         UserTaskBehaviour.Complete(context, token, complete.Data, context.Actor);

@@ -26,11 +26,8 @@ internal sealed class CompiledSource
     /// <summary>Null when the source parsed.</summary>
     public string? SyntaxError { get; }
 
-    /// <summary>Names a script declares with <c>var</c> at its top level.</summary>
-    public IReadOnlyList<string> VarNames { get; private init; } = [];
-
-    /// <summary>Names a script declares with <c>let</c> or <c>const</c> at its top level.</summary>
-    public IReadOnlyList<string> LexicalNames { get; private init; } = [];
+    /// <summary>For a script, the names it declares or assigns at its top level.</summary>
+    public ScriptNames Names { get; private init; } = ScriptNames.Empty;
 
     public string Kind => IsScript ? "script" : "expression";
 
@@ -39,11 +36,11 @@ internal sealed class CompiledSource
 
     public static CompiledSource Expression(string text, Prepared<Script> prepared) => new(text, false, prepared, null);
 
-    public static CompiledSource Script(string text, Prepared<Script> prepared)
-    {
-        var (varNames, lexicalNames) = TopLevelDeclarations.Of(prepared.Program!);
-        return new(text, true, prepared, null) { VarNames = varNames, LexicalNames = lexicalNames };
-    }
+    public static CompiledSource Script(string text, Prepared<Script> prepared) =>
+        new(text, true, prepared, null)
+        {
+            Names = ScriptNames.Of(prepared.Program!, prepared.ReferencedGlobals!.ToHashSet(StringComparer.Ordinal)),
+        };
 
     public static CompiledSource Invalid(string text, bool isScript, string error) => new(text, isScript, default, error);
 }

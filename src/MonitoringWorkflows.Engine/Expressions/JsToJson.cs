@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
@@ -11,7 +12,8 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// <summary>
 /// Turns a JavaScript result back into JSON, with JSON.stringify's rules: undefined, functions and symbols
 /// are left out of objects and become null in arrays, NaN and Infinity become null, a Date becomes its ISO
-/// 8601 text. Whole numbers come back as <c>long</c>, others as <c>double</c>.
+/// 8601 text. Numbers come back as parsed JSON numbers, like the variables read from the database, so
+/// <c>GetValue&lt;int&gt;()</c>, <c>GetValue&lt;double&gt;()</c> and the like all work on them.
 /// </summary>
 internal static class JsToJson
 {
@@ -55,9 +57,11 @@ internal static class JsToJson
     private static JsonNode? Number(double number)
     {
         if (!double.IsFinite(number)) return null;
-        return number == Math.Floor(number) && Math.Abs(number) <= LargestExactInteger
-            ? JsonValue.Create((long)number)
-            : JsonValue.Create(number);
+        Span<char> text = stackalloc char[32];
+        var written = number == Math.Floor(number) && Math.Abs(number) <= LargestExactInteger
+            ? ((long)number).TryFormat(text, out var length, provider: CultureInfo.InvariantCulture)
+            : number.TryFormat(text, out length, "R", CultureInfo.InvariantCulture);
+        return written ? JsonValue.Create(JsonElement.Parse(text[..length])) : JsonValue.Create(number);
     }
 
     private static JsonNode? Object(ObjectInstance obj, int depth)

@@ -68,7 +68,7 @@ internal sealed class SandboxEngine : IDisposable
         _variables.Bind(variables);
         try
         {
-            DeclareExistingVars(source, variables);
+            DeclareTopLevelNames(source, variables);
             _engine.Execute(source.Prepared);
             return ScriptAssignments.Collect(variables, _variables.Touched, ReadCandidates(source));
         }
@@ -82,12 +82,19 @@ internal sealed class SandboxEngine : IDisposable
 
     // `var total = total + 1` must read the variable: a var declaration of a name that only the prototype
     // has would define an own global property holding undefined first (that is the language's rule).
-    private void DeclareExistingVars(CompiledSource source, IVariableScope variables)
+    // And `level = 'high'` must create a variable, which strict mode refuses for a name that does not
+    // exist yet: such names are made to exist, undefined until the script assigns them.
+    private void DeclareTopLevelNames(CompiledSource source, IVariableScope variables)
     {
-        foreach (var name in source.VarNames)
+        foreach (var name in source.Names.VarNames)
         {
             if (_builtInNames.Contains(name) || !variables.TryGet(name, out var value)) continue;
             _engine.Global.FastSetDataProperty(name, JsonToJs.Convert(_engine, value));
+        }
+        foreach (var name in source.Names.AssignedNames)
+        {
+            if (_builtInNames.Contains(name) || variables.TryGet(name, out _)) continue;
+            _engine.Global.FastSetDataProperty(name, JsValue.Undefined);
         }
     }
 
@@ -95,7 +102,7 @@ internal sealed class SandboxEngine : IDisposable
     // touched (it may have changed them in place), each with its value now.
     private IEnumerable<(string Name, JsValue Value)> ReadCandidates(CompiledSource source)
     {
-        foreach (var name in source.LexicalNames) yield return (name, _engine.Evaluate(name));
+        foreach (var name in source.Names.LexicalNames) yield return (name, _engine.Evaluate(name));
         var global = _engine.Global;
         foreach (var key in global.GetOwnPropertyKeys(Types.String))
         {

@@ -7,6 +7,11 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// <summary>Parses and prepares sources; a syntax error is kept as a message with its line and column.</summary>
 internal static class SourceCompiler
 {
+    private const string TooDeep = "it is nested too deeply to parse";
+
+    // The names a source uses without declaring them: a script's undeclared assignments are among them.
+    private static readonly ScriptPreparationOptions PreparationOptions = new() { CollectReferencedGlobals = true };
+
     public static CompiledSource Expression(string text)
     {
         // Parsed as an expression first so that "a; b" or "1); while (true) {} (1" is refused and positions
@@ -19,6 +24,10 @@ internal static class SourceCompiler
         {
             return CompiledSource.Invalid(text, isScript: false, Describe(error, columnShift: 0));
         }
+        catch (InsufficientExecutionStackException)
+        {
+            return CompiledSource.Invalid(text, isScript: false, TooDeep);
+        }
         return Prepare(text, $"({text}\n)", isScript: false);
     }
 
@@ -28,12 +37,14 @@ internal static class SourceCompiler
     {
         try
         {
-            var prepared = JintEngine.PrepareScript(code, strict: true);
+            var prepared = JintEngine.PrepareScript(code, strict: true, options: PreparationOptions);
             return isScript ? CompiledSource.Script(text, prepared) : CompiledSource.Expression(text, prepared);
         }
         catch (ScriptPreparationException error)
         {
-            var message = FindParseError(error) is { } parse ? Describe(parse, isScript ? 0 : 1) : error.Message;
+            var message = FindParseError(error) is { } parse ? Describe(parse, isScript ? 0 : 1)
+                : error.InnerException is InsufficientExecutionStackException ? TooDeep
+                : error.Message;
             return CompiledSource.Invalid(text, isScript, message);
         }
     }

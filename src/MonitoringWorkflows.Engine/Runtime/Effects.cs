@@ -5,7 +5,7 @@ namespace MonitoringWorkflows.Engine.Runtime;
 /// <summary>What the host must do, in the same transaction as the new state, after a step.</summary>
 public abstract record Effect;
 
-/// <summary>Open an inbox item. <see cref="TaskId"/> is the id of the token that waits on it.</summary>
+/// <summary>Open an inbox item. <see cref="TaskId"/> is unique within the instance and is what <see cref="CompleteTask"/> names.</summary>
 public sealed record UserTaskCreated(
     int TaskId, string ElementId, string? Name, string? Agency, string? Role, string? FormKey,
     DateTimeOffset? DueAt, JsonObject? Input) : Effect;

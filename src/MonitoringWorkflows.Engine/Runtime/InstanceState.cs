@@ -72,6 +72,12 @@ public sealed record Token
     /// <summary>While <see cref="TokenPhase.Waiting"/>: what the token waits for.</summary>
     public WaitKind Wait { get; set; }
 
+    /// <summary>
+    /// While waiting on a user task: the task's id, new for every task (a token keeps its id as it moves on, so the
+    /// token id cannot name the task).
+    /// </summary>
+    public int? TaskId { get; set; }
+
     /// <summary>The flow the token arrived by (joins count tokens per incoming flow).</summary>
     public string? ArrivedVia { get; set; }
 

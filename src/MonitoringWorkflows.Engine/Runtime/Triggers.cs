@@ -16,7 +16,7 @@ public abstract record Trigger
 /// </summary>
 public sealed record StartInstance(JsonObject? Variables = null, bool IsCalledProcess = false) : Trigger;
 
-/// <summary>Completes the user task held by token <paramref name="TaskId"/> with the submitted data.</summary>
+/// <summary>Completes the user task <paramref name="TaskId"/> (from <see cref="UserTaskCreated"/>) with the submitted data.</summary>
 public sealed record CompleteTask(int TaskId, JsonObject? Data = null) : Trigger;
 
 /// <summary>A scheduled timer came due.</summary>

@@ -18,9 +18,13 @@ public sealed class DataOptions
     internal string ConnectionString(string contentRoot) =>
         $"Data Source={Path.Combine(FolderPath(contentRoot), DatabaseFile)};Pooling=True";
 
-    internal string SynchronousPragma() => Synchronous.ToUpperInvariant() switch
+    /// <summary>
+    /// Per-connection settings: durability, and a native busy timeout so that a writer of another process is waited
+    /// for inside SQLite (in steps of a few milliseconds) rather than by the driver's coarse retry loop.
+    /// </summary>
+    internal string ConnectionPragmas() => Synchronous.ToUpperInvariant() switch
     {
-        "OFF" or "NORMAL" or "FULL" or "EXTRA" => $"PRAGMA synchronous={Synchronous.ToUpperInvariant()};",
+        "OFF" or "NORMAL" or "FULL" or "EXTRA" => $"PRAGMA synchronous={Synchronous.ToUpperInvariant()}; PRAGMA busy_timeout=5000;",
         _ => throw new InvalidOperationException($"Data:Synchronous '{Synchronous}' is not one of OFF, NORMAL, FULL, EXTRA."),
     };
 }

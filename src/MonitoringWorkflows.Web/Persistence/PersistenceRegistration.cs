@@ -17,8 +17,9 @@ public static class PersistenceRegistration
             var data = provider.GetRequiredService<IOptions<DataOptions>>().Value;
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseSqlite(data.ConnectionString(contentRoot))
-                .AddInterceptors(new SqlitePragmaInterceptor(data.SynchronousPragma()));
+                .AddInterceptors(new SqlitePragmaInterceptor(data.ConnectionPragmas()));
         });
+        services.AddSingleton<WriteGate>();
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MonitoringWorkflows.Web.Persistence;
 
 /// <summary>
-/// Sets <c>synchronous</c> on every connection EF opens: unlike <c>journal_mode=WAL</c>, which the database file
-/// remembers, it is a per-connection setting and a pooled connection may come from before a settings change.
+/// Sets <c>synchronous</c> and <c>busy_timeout</c> on every connection EF opens: unlike <c>journal_mode=WAL</c>,
+/// which the database file remembers, they are per-connection settings.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(string pragma) : DbConnectionInterceptor
 {

@@ -12,11 +12,14 @@ internal sealed partial class StepSession
         switch (effect)
         {
             case UserTaskCreated created:
-                db.UserTasks.Add(NewTask(instance, created));
+                Changes.NewTasks.Add(NewTask(instance, created));
                 break;
             case UserTaskCancelled cancelled:
                 if (await FindOpenTaskAsync(instance, cancelled.TaskId, cancellationToken) is { } openTask)
+                {
                     openTask.Status = UserTaskStatus.Cancelled;
+                    MarkChanged(openTask);
+                }
                 break;
             case UserTaskCompleted completed:
                 if (await FindOpenTaskAsync(instance, completed.TaskId, cancellationToken) is { } task)
@@ -24,10 +27,11 @@ internal sealed partial class StepSession
                     task.Status = UserTaskStatus.Completed;
                     task.CompletedBy = completed.Actor;
                     task.CompletedAt = now;
+                    MarkChanged(task);
                 }
                 break;
             case TimerScheduled scheduled:
-                db.Timers.Add(new TimerRecord
+                Changes.NewTimers.Add(new TimerRecord
                 {
                     Instance = instance, TimerId = scheduled.TimerId, ElementId = scheduled.ElementId,
                     DueAt = scheduled.DueAt, Status = TimerStatus.Pending,
@@ -35,7 +39,10 @@ internal sealed partial class StepSession
                 break;
             case TimerCancelled cancelledTimer:
                 if (await FindPendingTimerAsync(instance, cancelledTimer.TimerId, cancellationToken) is { } timer)
+                {
                     timer.Status = TimerStatus.Cancelled;
+                    MarkChanged(timer);
+                }
                 break;
             case CalledProcessStarted started:
                 await StartChildAsync(instance, started, trigger.Actor, cancellationToken);
@@ -44,14 +51,14 @@ internal sealed partial class StepSession
                 await CancelChildAsync(instance, cancelledChild.TokenId, trigger.Actor, cancellationToken);
                 break;
             case OutboxMessage message:
-                db.OutboxMessages.Add(new OutboxMessageRecord
+                Changes.Outbox.Add(new OutboxMessageRecord
                 {
                     Instance = instance, Kind = message.Kind, ElementId = message.ElementId,
                     PayloadJson = message.Payload.ToJsonString(), CreatedAt = now,
                 });
                 break;
             case JournalEntry entry:
-                db.JournalEntries.Add(new JournalEntryRecord
+                Changes.Journal.Add(new JournalEntryRecord
                 {
                     Instance = instance, At = now, Kind = entry.Kind, ElementId = entry.ElementId, Actor = entry.Actor,
                     Detail = entry.Detail, DataJson = entry.Data?.ToJsonString(),
@@ -98,17 +105,20 @@ internal sealed partial class StepSession
             BusinessKey = parent.BusinessKey, Status = ProcessInstanceStatus.Running,
             StateJson = RuntimeJson.Serialize(new InstanceState()), StartedBy = actor, StartedAt = now,
         };
-        db.ProcessInstances.Add(child);
+        Changes.Add(child);
         pending.Enqueue((child, new StartInstance(started.Variables, IsCalledProcess: true) { Actor = actor }));
     }
 
     private async Task CancelChildAsync(ProcessInstanceRecord parent, int tokenId, string actor, CancellationToken cancellationToken)
     {
-        var child = db.ProcessInstances.Local.FirstOrDefault(c => IsChildOf(c, parent, tokenId) && c.IsActive);
+        var child = Changes.NewInstances.Concat(Changes.LoadedInstances.Values)
+            .FirstOrDefault(c => IsChildOf(c, parent, tokenId) && c.IsActive);
         if (child is null && parent.Id != 0)
         {
-            child = await db.ProcessInstances.FirstOrDefaultAsync(c => c.ParentInstanceId == parent.Id && c.ParentTokenId == tokenId
+            var stored = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(c => c.ParentInstanceId == parent.Id
+                && c.ParentTokenId == tokenId
                 && (c.Status == ProcessInstanceStatus.Running || c.Status == ProcessInstanceStatus.Incident), cancellationToken);
+            child = stored is null ? null : Changes.LoadedInstances.TryAdd(stored.Id, stored) ? stored : Changes.LoadedInstances[stored.Id];
         }
         // No active child: it ended in this same unit of work, so there is nothing left to cancel.
         if (child is not null) pending.Enqueue((child, new CancelInstance("The calling process cancelled it.") { Actor = actor }));
@@ -122,9 +132,7 @@ internal sealed partial class StepSession
     {
         if (child.ParentTokenId is not { } tokenId) return;
         if (child.Status is not (ProcessInstanceStatus.Completed or ProcessInstanceStatus.Terminated)) return;
-        var parent = child.ParentInstance
-            ?? await db.ProcessInstances.FindAsync([child.ParentInstanceId!.Value], cancellationToken)
-            ?? throw new InvalidOperationException($"The parent of instance {child.Id} is missing.");
+        var parent = child.ParentInstance ?? await LoadInstanceAsync(child.ParentInstanceId!.Value, cancellationToken);
         Trigger trigger = result.Effects.OfType<ErrorEscaped>().FirstOrDefault() is { } escaped
             ? new FailCalledProcess(tokenId, escaped.ErrorCode)
             : new CompleteCalledProcess(tokenId, result.State.Variables);
@@ -138,24 +146,45 @@ internal sealed partial class StepSession
     private static bool BelongsTo(ProcessInstanceRecord? rowInstance, long rowInstanceId, ProcessInstanceRecord instance) =>
         ReferenceEquals(rowInstance, instance) || (instance.Id != 0 && rowInstanceId == instance.Id);
 
+    private async Task<ProcessInstanceRecord> LoadInstanceAsync(long id, CancellationToken cancellationToken)
+    {
+        if (Changes.LoadedInstances.TryGetValue(id, out var loaded)) return loaded;
+        var stored = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance {id} is missing.");
+        Changes.LoadedInstances[id] = stored;
+        return stored;
+    }
+
+    private void MarkChanged(UserTaskRecord task)
+    {
+        if (task.Id != 0) Changes.ChangedTasks.Add(task.Id);
+    }
+
+    private void MarkChanged(TimerRecord timer)
+    {
+        if (timer.Id != 0) Changes.ChangedTimers.Add(timer.Id);
+    }
+
+    /// <summary>The open row of a task: one added or read earlier in this unit of work (which may have closed it since), else the stored one.</summary>
     private async Task<UserTaskRecord?> FindOpenTaskAsync(ProcessInstanceRecord instance, int taskId, CancellationToken cancellationToken)
     {
-        var local = db.UserTasks.Local.FirstOrDefault(t =>
-            t.TaskId == taskId && t.Status == UserTaskStatus.Open && BelongsTo(t.Instance, t.InstanceId, instance));
-        if (local is not null || instance.Id == 0) return local;
-        var stored = await db.UserTasks.FirstOrDefaultAsync(t =>
+        // A task id is used once per instance, so a row already known here answers without a query.
+        var known = Changes.NewTasks.Concat(Changes.LoadedTasks.Values).FirstOrDefault(t =>
+            t.TaskId == taskId && BelongsTo(t.Instance, t.InstanceId, instance));
+        if (known is not null || instance.Id == 0) return known?.Status == UserTaskStatus.Open ? known : null;
+        var stored = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t =>
             t.InstanceId == instance.Id && t.TaskId == taskId && t.Status == UserTaskStatus.Open, cancellationToken);
-        // A row already tracked keeps its in-memory values: it may have been closed earlier in this unit of work.
-        return stored?.Status == UserTaskStatus.Open ? stored : null;
+        return stored is null ? null : Changes.Loaded(stored) is { Status: UserTaskStatus.Open } open ? open : null;
     }
 
     private async Task<TimerRecord?> FindPendingTimerAsync(ProcessInstanceRecord instance, int timerId, CancellationToken cancellationToken)
     {
-        var local = db.Timers.Local.FirstOrDefault(t =>
+        // A cycle timer keeps its id for every repetition, so only a pending row known here answers without a query.
+        var known = Changes.NewTimers.Concat(Changes.LoadedTimers.Values).FirstOrDefault(t =>
             t.TimerId == timerId && t.Status == TimerStatus.Pending && BelongsTo(t.Instance, t.InstanceId, instance));
-        if (local is not null || instance.Id == 0) return local;
-        var stored = await db.Timers.FirstOrDefaultAsync(t =>
+        if (known is not null || instance.Id == 0) return known;
+        var stored = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t =>
             t.InstanceId == instance.Id && t.TimerId == timerId && t.Status == TimerStatus.Pending, cancellationToken);
-        return stored?.Status == TimerStatus.Pending ? stored : null;
+        return stored is null ? null : Changes.Loaded(stored) is { Status: TimerStatus.Pending } pending ? pending : null;
     }
 }

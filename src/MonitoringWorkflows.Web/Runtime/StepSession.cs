@@ -7,14 +7,16 @@ namespace MonitoringWorkflows.Web.Runtime;
 
 /// <summary>
 /// One unit of work: every step that one trigger causes, on its instance and on the parents and children that call
-/// activities tie to it, applied to one <see cref="WorkflowDbContext"/>. The runner commits it with one
-/// SaveChangesAsync, or throws it all away. Steps run one after the other from a queue, so each step's effects are
-/// fully applied before the step it caused starts.
+/// activities tie to it. It reads through the <see cref="WorkflowDbContext"/> and collects every change in a
+/// <see cref="ChangeSet"/>, which the runner writes in one transaction, or throws away. Steps run one after the other
+/// from a queue, so each step's effects are fully applied before the step it caused starts.
 /// </summary>
 internal sealed partial class StepSession(WorkflowDbContext db, DefinitionCache definitions, ProcessExecutor executor, DateTimeOffset now)
 {
     private readonly Queue<(ProcessInstanceRecord Instance, Trigger Trigger)> pending = new();
     private readonly Dictionary<ProcessInstanceRecord, InstanceState> states = new(ReferenceEqualityComparer.Instance);
+
+    public ChangeSet Changes { get; } = new();
 
     public async Task<SessionFailure?> RunAsync(ProcessInstanceRecord instance, Trigger trigger, CancellationToken cancellationToken)
     {
@@ -45,6 +47,7 @@ internal sealed partial class StepSession(WorkflowDbContext db, DefinitionCache 
         if (result.Incident is { } incident) return SessionFailure.From(instance, definition.Id, incident);
         if (result.Rejection is { } rejection) return SessionFailure.From(instance, definition.Id, rejection);
 
+        Changes.Track(instance);
         states[instance] = result.State;
         instance.StateJson = RuntimeJson.Serialize(result.State);
         instance.Version++;
@@ -72,10 +75,12 @@ internal sealed partial class StepSession(WorkflowDbContext db, DefinitionCache 
                 task.CompletedBy = trigger.Actor;
                 task.CompletedAt = now;
                 task.OutputJson = complete.Data?.ToJsonString();
+                MarkChanged(task);
                 break;
             case FireTimer fire when await FindPendingTimerAsync(instance, fire.TimerId, cancellationToken) is { } timer:
                 timer.Status = TimerStatus.Fired;
                 timer.FiredAt = now;
+                MarkChanged(timer);
                 break;
         }
     }

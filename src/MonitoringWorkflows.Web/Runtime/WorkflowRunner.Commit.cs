@@ -8,24 +8,31 @@ namespace MonitoringWorkflows.Web.Runtime;
 public sealed partial class WorkflowRunner
 {
     /// <summary>Runs the unit of work and commits it; on a failure rolls it all back and records one incident instead.</summary>
+    /// <param name="preload">Registers the row the caller already read (the task or timer the trigger answers).</param>
     private async Task<RunResult> RunAsync(WorkflowDbContext db, ProcessInstanceRecord instance, Trigger trigger,
-        IncidentRecord? retrying, CancellationToken cancellationToken)
+        IncidentRecord? retrying, CancellationToken cancellationToken, Action<ChangeSet>? preload = null)
     {
         var now = time.GetUtcNow();
         long? storedId = instance.Id == 0 ? null : instance.Id;
         var session = new StepSession(db, definitions, executor, now);
+        if (storedId is null) session.Changes.Add(instance);
+        preload?.Invoke(session.Changes);
         SessionFailure? failure;
         try
         {
             failure = await session.RunAsync(instance, trigger, cancellationToken);
             if (failure is null)
             {
-                await ResolveIncidentsAsync(db, instance, trigger, retrying, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
+                await writes.RunAsync(async () =>
+                {
+                    await StepWriter.WriteAsync(db, session.Changes, cancellationToken);
+                    return 0;
+                }, cancellationToken);
                 return RunResult.Ok(instance.Id);
             }
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ConcurrentStepException)
         {
             return RunResult.Conflict("Someone else moved this case at the same moment: reload it and try again.", storedId);
         }
@@ -43,13 +50,16 @@ public sealed partial class WorkflowRunner
     }
 
     /// <summary>A successful retry resolves its incident; a cancel makes the instance's incidents moot.</summary>
-    private static async Task ResolveIncidentsAsync(WorkflowDbContext db, ProcessInstanceRecord instance, Trigger trigger,
-        IncidentRecord? retrying, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ResolveIncidentsAsync(WorkflowDbContext db, ChangeSet changes, ProcessInstanceRecord instance,
+        Trigger trigger, IncidentRecord? retrying, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (retrying is null && trigger is not CancelInstance) return;
-        var open = await db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
-        foreach (var incident in open.Where(i => trigger is CancelInstance || i.Id == retrying?.Id)) incident.ResolvedAt = now;
-        if (instance.Status == ProcessInstanceStatus.Incident && open.All(i => i.ResolvedAt is not null))
+        var open = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        var resolved = open.Where(id => trigger is CancelInstance || id == retrying?.Id).ToList();
+        changes.ResolvedIncidents.AddRange(resolved);
+        changes.ResolvedAt = now;
+        if (instance.Status == ProcessInstanceStatus.Incident && resolved.Count == open.Count)
             instance.Status = ProcessInstanceStatus.Running;
     }
 
@@ -77,7 +87,7 @@ public sealed partial class WorkflowRunner
         incident.Code = failure.Code;
         incident.ElementId = failure.ElementId;
         incident.Message = message;
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.SaveChangesAsync(db, cancellationToken);
         logger.LogWarning("Incident {IncidentId} on instance {InstanceId}: {Code} {Message}",
             incident.Id, instance.Id, failure.Code, message);
         return new RunResult(RunOutcome.Incident, $"{failure.Code} {message}", instance.Id, incident.Id);

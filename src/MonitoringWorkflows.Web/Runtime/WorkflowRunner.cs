@@ -15,6 +15,7 @@ public sealed partial class WorkflowRunner(
     IDbContextFactory<WorkflowDbContext> contexts,
     DefinitionCache definitions,
     ProcessExecutor executor,
+    WriteGate writes,
     TimeProvider time,
     ILogger<WorkflowRunner> logger)
 {
@@ -34,14 +35,13 @@ public sealed partial class WorkflowRunner(
             DefinitionVersionId = versionId.Value, BusinessKey = businessKey, Status = ProcessInstanceStatus.Running,
             StateJson = RuntimeJson.Serialize(new InstanceState()), StartedBy = actor, StartedAt = time.GetUtcNow(),
         };
-        db.ProcessInstances.Add(instance);
         return await RunAsync(db, instance, new StartInstance(variables) { Actor = actor }, null, cancellationToken);
     }
 
     public async Task<RunResult> CompleteTaskAsync(long taskRowId, JsonObject? data, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await db.UserTasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskRowId, cancellationToken);
+        var task = await db.UserTasks.AsNoTracking().Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskRowId, cancellationToken);
         return await CompleteAsync(db, task, data, actor, cancellationToken);
     }
 
@@ -49,7 +49,7 @@ public sealed partial class WorkflowRunner(
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await db.UserTasks.Include(t => t.Instance)
+        var task = await db.UserTasks.AsNoTracking().Include(t => t.Instance)
             .Where(t => t.InstanceId == instanceId && t.TaskId == taskId)
             .OrderByDescending(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> FireTimerAsync(long timerRowId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var timer = await db.Timers.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == timerRowId, cancellationToken);
+        var timer = await db.Timers.AsNoTracking().Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == timerRowId, cancellationToken);
         if (timer?.Instance is null) return RunResult.NotFound($"There is no timer {timerRowId}.");
         if (timer.Status != TimerStatus.Pending)
         {
@@ -69,10 +69,11 @@ public sealed partial class WorkflowRunner(
                 InstanceId = timer.InstanceId, At = time.GetUtcNow(), Kind = JournalKind.TriggerIgnored,
                 ElementId = timer.ElementId, Actor = "timer", Detail = $"Timer {timer.Id} is already {timer.Status}.",
             });
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.SaveChangesAsync(db, cancellationToken);
             return RunResult.Ok(timer.InstanceId, $"The timer was already {timer.Status}; nothing happened.");
         }
-        return await RunAsync(db, timer.Instance, new FireTimer(timer.TimerId) { Actor = "timer" }, null, cancellationToken);
+        return await RunAsync(db, timer.Instance, new FireTimer(timer.TimerId) { Actor = "timer" }, null, cancellationToken,
+            changes => changes.Loaded(timer));
     }
 
     /// <summary>Delivers a message to the active instance of the case that waits for it.</summary>
@@ -80,7 +81,7 @@ public sealed partial class WorkflowRunner(
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.ProcessInstances
+        var candidates = await db.ProcessInstances.AsNoTracking()
             .Where(i => i.BusinessKey == businessKey
                 && (i.Status == ProcessInstanceStatus.Running || i.Status == ProcessInstanceStatus.Incident))
             .OrderBy(i => i.Id)
@@ -96,7 +97,7 @@ public sealed partial class WorkflowRunner(
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var instance = await db.ProcessInstances.FindAsync([instanceId], cancellationToken);
+        var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null) return RunResult.NotFound($"There is no instance {instanceId}.");
         if (!instance.IsActive) return RunResult.Rejected($"Instance {instanceId} has ended ({instance.Status}).", instanceId);
         return await RunAsync(db, instance, new ReceiveMessage(messageName, data) { Actor = actor }, null, cancellationToken);
@@ -106,7 +107,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> CancelAsync(long instanceId, string reason, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var instance = await db.ProcessInstances.Include(i => i.ParentInstance)
+        var instance = await db.ProcessInstances.AsNoTracking().Include(i => i.ParentInstance)
             .FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null) return RunResult.NotFound($"There is no instance {instanceId}.");
         if (!instance.IsActive) return RunResult.Rejected($"Instance {instanceId} has already ended ({instance.Status}).", instanceId);
@@ -119,7 +120,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> RetryIncidentAsync(long incidentId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var incident = await db.Incidents.Include(i => i.Instance).FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.Instance).FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident?.Instance is null) return RunResult.NotFound($"There is no incident {incidentId}.");
         if (incident.ResolvedAt is { } resolvedAt)
             return RunResult.Conflict($"Incident {incidentId} was already resolved at {resolvedAt:u}.", incident.InstanceId);
@@ -134,7 +135,8 @@ public sealed partial class WorkflowRunner(
     {
         if (task?.Instance is null) return RunResult.NotFound("There is no such task.");
         if (task.Status != UserTaskStatus.Open) return AlreadyClosed(task);
-        var result = await RunAsync(db, task.Instance, new CompleteTask(task.TaskId, data) { Actor = actor }, null, cancellationToken);
+        var result = await RunAsync(db, task.Instance, new CompleteTask(task.TaskId, data) { Actor = actor }, null, cancellationToken,
+            changes => changes.Loaded(task));
         if (result.Outcome != RunOutcome.Conflict) return result;
         // Lost a race: say who won when it was this very step.
         db.ChangeTracker.Clear();

@@ -90,11 +90,16 @@ public class ExpressionEvaluationTests
     }
 
     [Fact]
-    public void Evaluate_WholeNumber_ComesBackAsAnInteger()
+    public void Evaluate_Number_ReadsAsAnyNumericTypeLikeStoredJson()
     {
-        var result = Evaluator.Evaluate("score * 2", Case);
+        var whole = Evaluator.Evaluate("score * 2", Case)!;
+        var fraction = Evaluator.Evaluate("score / 4", Case)!;
 
-        Assert.Equal(30, result!.GetValue<long>());
+        Assert.Equal(30, whole.GetValue<int>());
+        Assert.Equal(30L, whole.GetValue<long>());
+        Assert.Equal(30d, whole.GetValue<double>());
+        Assert.Equal(3.75m, fraction.GetValue<decimal>());
+        Assert.Equal("30", whole.ToJsonString());
     }
 
     [Fact]

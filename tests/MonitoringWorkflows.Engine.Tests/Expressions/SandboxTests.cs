@@ -28,6 +28,57 @@ public class SandboxTests
     }
 
     [Fact]
+    public void RunScript_EndlessLoop_IsStoppedByTheStatementLimit()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("while (true) {}", VariableScope.Empty));
+
+        Assert.Contains("executed more than 100000 statements", error.Message);
+    }
+
+    [Fact]
+    public void RunScript_GrowingList_IsStoppedByTheMemoryLimit()
+    {
+        var error = Assert.Throws<ExpressionException>(() =>
+            Evaluator.RunScript("var list = []; while (true) { list.push('x'.repeat(1000)); }", VariableScope.Empty));
+
+        Assert.Contains("memory limit", error.Message);
+    }
+
+    [Fact]
+    public void RunScript_EndlessLoopWithoutAStatementLimit_IsStoppedByTheTimeLimit()
+    {
+        var evaluator = new JintExpressionEvaluator(new ExpressionLimits
+        {
+            MaxStatements = int.MaxValue,
+            MaxAllocatedBytes = long.MaxValue - 1,
+            Timeout = TimeSpan.FromMilliseconds(50),
+        });
+
+        var error = Assert.Throws<ExpressionException>(() => evaluator.RunScript("while (true) {}", VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+        Assert.Contains("ran longer than 50 ms", error.Message);
+    }
+
+    [Fact]
+    public void CheckSyntax_NestedTooDeeply_IsASyntaxErrorNotACrash()
+    {
+        var deep = new string('(', 100_000) + "1" + new string(')', 100_000);
+
+        Assert.Equal("it is nested too deeply to parse", Evaluator.CheckSyntax(deep));
+        Assert.Equal("it is nested too deeply to parse", Evaluator.CheckSyntax(deep, isScript: true));
+    }
+
+    [Fact]
+    public void Evaluate_GetterThatLoops_IsStoppedWhileTheResultIsRead()
+    {
+        var error = Assert.Throws<ExpressionException>(() =>
+            Evaluator.Evaluate("({ get x() { while (true) {} } })", VariableScope.Empty));
+
+        Assert.Equal("EXPR003", error.Code);
+    }
+
+    [Fact]
     public void RunScript_EndlessRecursion_IsStoppedWithExpr003()
     {
         var error = Assert.Throws<ExpressionException>(() =>

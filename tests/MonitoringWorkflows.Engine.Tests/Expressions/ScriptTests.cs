@@ -34,6 +34,29 @@ public class ScriptTests
     }
 
     [Fact]
+    public void RunScript_VarInsideBlocksAndDestructuring_ReadsTheVariablesToo()
+    {
+        var assigned = Evaluator.RunScript("""
+            if (score > 10) { var visits = visits + 10; }
+            var { age: level = 0 } = child;
+            """, Case());
+
+        Assert.Equal(12, assigned["visits"]!.GetValue<long>());
+        Assert.Equal(9, assigned["level"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_LetInsideABlock_StaysInTheBlockWhileATopLevelVarLoopCounterIsAVariable()
+    {
+        var assigned = Evaluator.RunScript("""
+            for (let j = 0; j < 3; j++) { }
+            for (var i = 0; i < 3; i++) { }
+            """, Case());
+
+        Assert.Equal(["i"], assigned.Keys);
+    }
+
+    [Fact]
     public void RunScript_ObjectsAndArraysChangedInPlace_AreReturnedWhole()
     {
         var assigned = Evaluator.RunScript("child.age = 10; agencies.push('Health');", Case());
@@ -88,12 +111,33 @@ public class ScriptTests
     }
 
     [Fact]
-    public void RunScript_AssigningAnUndeclaredName_IsAReferenceErrorInStrictMode()
+    public void RunScript_AssigningUndeclaredNames_CreatesVariablesDespiteStrictMode()
     {
-        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("riskLevel = 'high';", Case()));
+        var assigned = Evaluator.RunScript("""
+            riskLevel = score >= 14 ? 'high' : 'low';
+            function mark() { flagged = true; }
+            mark();
+            [first, second] = agencies.concat('Health');
+            count++;
+            """, VariableScope.FromJson("""{ "score": 15, "agencies": ["Police"], "count": 1 }"""));
+
+        Assert.Equal("""{"riskLevel":"high","flagged":true,"first":"Police","second":"Health","count":2}""",
+            new JsonObject(assigned.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString());
+    }
+
+    [Fact]
+    public void RunScript_AssignmentThatDidNotRun_CreatesNothing()
+    {
+        Assert.Empty(Evaluator.RunScript("if (score > 100) { escalated = true; }", Case()));
+    }
+
+    [Fact]
+    public void RunScript_ReadingAnUnknownName_IsStillAReferenceError()
+    {
+        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("var level2 = levle + 1;", Case()));
 
         Assert.Equal("EXPR002", error.Code);
-        Assert.Contains("riskLevel is not defined", error.Message);
+        Assert.Contains("ReferenceError: levle is not defined", error.Message);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class AtRiskFamilyFollowUpTests
         var family = Scenario.Start(ProcessFile, new JsonObject { ["familyName"] = "Mammadov" });
         VisitRound(family, socialProtectionContinues: true, educationContinues: true);
         Assert.Equal(family.Now.AddDays(30), Assert.Single(family.PendingTimers).DueAt);
-        Assert.Empty(family.Inbox());
+        Assert.Empty(family.OpenTasks);
 
         family.AdvanceAndFire(TimeSpan.FromDays(30));
         VisitRound(family, socialProtectionContinues: false, educationContinues: false);
@@ -42,8 +42,8 @@ public class AtRiskFamilyFollowUpTests
     private static void VisitRound(TestInstance family, bool socialProtectionContinues, bool educationContinues)
     {
         Assert.Equal([("Task_EducationVisit", "Education"), ("Task_SocialProtectionVisit", "SocialProtection")],
-            family.Inbox().Select(t => (t.ElementId, t.Agency!)).Order());
-        Assert.All(family.Inbox(), t => Assert.Equal(("family-visit", family.Now.AddDays(7)), (t.FormKey, t.DueAt)));
+            family.OpenTasks.Select(t => (t.ElementId, t.Agency!)).Order());
+        Assert.All(family.OpenTasks, t => Assert.Equal(("family-visit", family.Now.AddDays(7)), (t.FormKey, t.DueAt)));
         var date = family.Now.ToString("yyyy-MM-dd");
         family.Finish("Task_SocialProtectionVisit", Visit(date, "Mother working again; debts reduced.", socialProtectionContinues));
         family.Finish("Task_EducationVisit", Visit(date, "Attendance back to normal.", educationContinues));

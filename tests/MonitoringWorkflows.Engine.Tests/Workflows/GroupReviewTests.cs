@@ -13,11 +13,11 @@ public class GroupReviewTests
     public void DecisionWithTwoActions_OpensATaskPerAgency_DueAsDecided_ThenTheChairConfirms()
     {
         var review = StartReview();
-        var summary = review.InboxTask("Task_CaseSummary");
+        var summary = review.OpenTask("Task_CaseSummary");
         Assert.Equal(("Secretary", "case-summary", review.Now.AddDays(2)), (summary.Role, summary.FormKey, summary.DueAt));
         review.Finish("Task_CaseSummary", Summary("Police", "Education"));
-        Assert.Equal(["Education", "Police"], review.Inbox().Select(t => t.Agency).Order());
-        Assert.All(review.Inbox(), t => Assert.Equal(("agency-information", review.Now.AddDays(3)), (t.FormKey, t.DueAt)));
+        Assert.Equal(["Education", "Police"], review.OpenTasks.Select(t => t.Agency).Order());
+        Assert.All(review.OpenTasks, t => Assert.Equal(("agency-information", review.Now.AddDays(3)), (t.FormKey, t.DueAt)));
         review.Finish("Task_AgencyInformation", Information("Two call-outs to the address since March."), agency: "Police");
         review.Finish("Task_AgencyInformation", Information("The boy misses school on Mondays."), agency: "Education");
 
@@ -27,14 +27,14 @@ public class GroupReviewTests
             Action("Police", "Visit the family weekly until the order ends.", "P7D"),
             Action("Education", "Arrange sessions with the school psychologist.", null))));
 
-        var actions = review.Inbox().OrderBy(t => t.DueAt).ToList();
+        var actions = review.OpenTasks.OrderBy(t => t.DueAt).ToList();
         Assert.Equal([("Police", 7), ("Education", 14)], actions.Select(t => (t.Agency!, (int)(t.DueAt!.Value - review.Now).TotalDays)));
         Assert.All(actions, t => Assert.Equal(("Task_CarryOutAction", "action-completion"), (t.ElementId, t.FormKey)));
         Assert.Equal("Visit the family weekly until the order ends.", (string?)actions[0].Input!["actionDescription"]);
         review.Finish("Task_CarryOutAction", Completion("Four visits made; no new incident."), agency: "Police");
         review.Finish("Task_CarryOutAction", Completion("Six sessions held."), agency: "Education");
 
-        var confirmation = review.InboxTask("Task_ConfirmCompletion");
+        var confirmation = review.OpenTask("Task_ConfirmCompletion");
         Assert.Equal(("Chair", "chair-confirmation"), (confirmation.Role, confirmation.FormKey));
         review.Finish("Task_ConfirmCompletion", new JsonObject { ["chairDecision"] = "confirmed" });
         Assert.Equal(InstanceStatus.Completed, review.State.Status);
@@ -55,7 +55,7 @@ public class GroupReviewTests
 
         Assert.Contains("Flow_BackOnAgenda", review.FlowsTaken);
         Assert.Equal(2, review.Notifications().Count);
-        Assert.Empty(review.Inbox());
+        Assert.Empty(review.OpenTasks);
         Scenario.Succeeded(review.Apply(Decision("Home visit by a nurse instead.")));
         review.Finish("Task_ConfirmCompletion", new JsonObject { ["chairDecision"] = "confirmed" });
         Assert.Equal(InstanceStatus.Completed, review.State.Status);
@@ -69,7 +69,7 @@ public class GroupReviewTests
         var result = review.Apply(Decision("Too early."));
 
         Assert.Equal("MESSAGE001", result.Rejection?.Code);
-        Assert.Equal("Task_CaseSummary", review.Inbox().Single().ElementId);
+        Assert.Equal("Task_CaseSummary", review.OpenTasks.Single().ElementId);
     }
 
     internal static JsonObject Summary(params string[] agencies) => new()

@@ -13,14 +13,14 @@ public class ProtectiveMeasuresTests
     public void ShortTermOrder_WithEverySupport_RunsSupportAlongside_AndRemindsThePolice3DaysBeforeTheOrderEnds()
     {
         var measures = Start(childVictim: true, needsShelter: true, needsPsychological: true);
-        var order = measures.InboxTask("Task_ProtectionOrder");
+        var order = measures.OpenTask("Task_ProtectionOrder");
         Assert.Equal(("Police", "protection-order", measures.Now.AddHours(24)), (order.Agency, order.FormKey, order.DueAt));
 
         measures.Finish("Task_ProtectionOrder", Order(days: 30));
 
         Assert.Equal([("Task_Shelter", "SocialProtection", 1), ("Task_HealthHelp", "Health", 2), ("Task_SchoolFollowUp", "Education", 5)],
-            measures.Inbox().OrderBy(t => t.DueAt).Select(t => (t.ElementId, t.Agency!, (int)(t.DueAt!.Value - measures.Now).TotalDays)));
-        Assert.All(measures.Inbox(), t => Assert.Equal("support-provided", t.FormKey));
+            measures.OpenTasks.OrderBy(t => t.DueAt).Select(t => (t.ElementId, t.Agency!, (int)(t.DueAt!.Value - measures.Now).TotalDays)));
+        Assert.All(measures.OpenTasks, t => Assert.Equal("support-provided", t.FormKey));
         Assert.Equal(measures.Now.AddDays(27), Assert.Single(measures.PendingTimers).DueAt);
         foreach (var task in new[] { "Task_Shelter", "Task_HealthHelp", "Task_SchoolFollowUp" }) measures.Finish(task, SupportProvided());
         Assert.Equal(InstanceStatus.Running, measures.State.Status);
@@ -42,7 +42,7 @@ public class ProtectiveMeasuresTests
         police["longTermOrderNeeded"] = true;
         measures.Finish("Task_ProtectionOrder", police);
 
-        var court = measures.InboxTask("Task_CourtOrder");
+        var court = measures.OpenTask("Task_CourtOrder");
         Assert.Equal(("Prosecutor", "court-order", measures.Now.AddDays(30)), (court.Agency, court.FormKey, court.DueAt));
         Assert.Contains("Flow_NoSupport", measures.FlowsTaken);
         Assert.Empty(measures.PendingTimers);
@@ -50,7 +50,7 @@ public class ProtectiveMeasuresTests
         measures.Now = measures.Now.AddDays(12);
         measures.Finish("Task_CourtOrder", CourtGranted(days: 120));
 
-        Assert.Equal(120, measures.Number("orderDaysInForce"));
+        Assert.Equal(120, measures.Variable("orderDaysInForce")!.GetValue<int>());
         Assert.Equal(measures.Now.AddDays(117), Assert.Single(measures.PendingTimers).DueAt);
         measures.AdvanceAndFire(TimeSpan.FromDays(117));
         Assert.Equal(InstanceStatus.Completed, measures.State.Status);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using MonitoringWorkflows.Engine.Actions;
 using MonitoringWorkflows.Engine.Runtime;
@@ -22,31 +21,13 @@ internal static class Scenario
     public static void Succeeded(StepResult result) =>
         Assert.True(result.Succeeded, result.Incident?.Message ?? result.Rejection?.Message);
 
-    /// <summary>
-    /// The inbox as a host builds it from the effects in order. A task entered again (a loop back) may carry the
-    /// id of one completed before, so "open" means created after its last completion or cancellation.
-    /// </summary>
-    public static IReadOnlyList<UserTaskCreated> Inbox(this TestInstance instance)
-    {
-        var open = new List<UserTaskCreated>();
-        foreach (var effect in instance.Effects)
-        {
-            switch (effect)
-            {
-                case UserTaskCreated created: open.Add(created); break;
-                case UserTaskCompleted completed: open.RemoveAll(t => t.TaskId == completed.TaskId); break;
-                case UserTaskCancelled cancelled: open.RemoveAll(t => t.TaskId == cancelled.TaskId); break;
-            }
-        }
-        return open;
-    }
-
-    public static UserTaskCreated InboxTask(this TestInstance instance, string elementId, string? agency = null) =>
-        Assert.Single(instance.Inbox(), t => t.ElementId == elementId && (agency is null || t.Agency == agency));
+    /// <summary>The open task of this element (of this agency, when a multi-instance has opened one per agency).</summary>
+    public static UserTaskCreated OpenTask(this TestInstance instance, string elementId, string? agency = null) =>
+        Assert.Single(instance.OpenTasks, t => t.ElementId == elementId && (agency is null || t.Agency == agency));
 
     /// <summary>Completes the open task of this element (of this agency, for a multi-instance) with the form's data.</summary>
     public static void Finish(this TestInstance instance, string elementId, JsonObject data, string? agency = null) =>
-        Succeeded(instance.Apply(new CompleteTask(instance.InboxTask(elementId, agency).TaskId, data) { Actor = "tester" }));
+        Succeeded(instance.Apply(new CompleteTask(instance.OpenTask(elementId, agency).TaskId, data) { Actor = "tester" }));
 
     public static IReadOnlyList<JsonObject> Notifications(this TestInstance instance) =>
         instance.Effects.OfType<OutboxMessage>().Where(m => m.Kind == "notification").Select(m => m.Payload).ToList();
@@ -56,10 +37,6 @@ internal static class Scenario
         instance.Effects.OfType<JournalEntry>().Where(e => e.Kind == JournalKind.ElementEntered).Select(e => e.ElementId!).ToList();
 
     public static string? Text(this TestInstance instance, string name) => instance.Variable(name)?.GetValue<string>();
-
-    /// <summary>A number variable, whichever CLR type the sandbox gave it (whole numbers come back as long).</summary>
-    public static double Number(this TestInstance instance, string name) =>
-        double.Parse(instance.Variable(name)!.ToJsonString(), CultureInfo.InvariantCulture);
 
     /// <summary>Plays the host: starts the process a call activity asked for, as a child, with the variables it passed.</summary>
     public static TestInstance StartCalled(this TestInstance parent, string callActivityId)

@@ -13,7 +13,7 @@ public class ViolenceReportReferralTests
     {
         var referral = Scenario.Start(ProcessFile, Report());
 
-        var screening = referral.InboxTask("Task_RiskScreening");
+        var screening = referral.OpenTask("Task_RiskScreening");
         Assert.Equal(("SocialProtection", null, "risk-screening"), (screening.Agency, screening.Role, screening.FormKey));
         Assert.Equal(referral.Now.AddHours(24), screening.DueAt);
     }
@@ -26,11 +26,11 @@ public class ViolenceReportReferralTests
         screening["needsShelter"] = true;
         referral.Finish("Task_RiskScreening", screening);
 
-        Assert.Equal(("high", 15d), (referral.Text("riskLevel"), referral.Number("riskScore")));
+        Assert.Equal(("high", 15), (referral.Text("riskLevel"), referral.Variable("riskScore")!.GetValue<int>()));
         var alert = Assert.Single(referral.Notifications());
         Assert.Equal("Chair", (string?)alert["role"]);
         Assert.StartsWith("High-risk case", (string?)alert["subject"]);
-        Assert.Empty(referral.Inbox());
+        Assert.Empty(referral.OpenTasks);
 
         var measures = referral.StartCalled("Call_ProtectiveMeasures");
         var review = referral.StartCalled("Call_GroupReview");
@@ -40,7 +40,7 @@ public class ViolenceReportReferralTests
 
         ProtectWithShortTermOrderAndShelter(measures);
         referral.FinishCalled("Call_ProtectiveMeasures", measures);
-        Assert.Empty(referral.Inbox());
+        Assert.Empty(referral.OpenTasks);
         ReviewWithoutActions(review);
         referral.FinishCalled("Call_GroupReview", review);
 
@@ -74,18 +74,18 @@ public class ViolenceReportReferralTests
         var referral = Scenario.Start(ProcessFile, Report());
         referral.Finish("Task_RiskScreening", Screening(yes: 8, referTo: ["Police", "Health"]));
 
-        var referrals = referral.Inbox();
+        var referrals = referral.OpenTasks;
         Assert.Equal(["Health", "Police"], referrals.Select(t => t.Agency).Order());
         Assert.All(referrals, t => Assert.Equal(("Task_Referral", "referral-response", referral.Now.AddDays(3)), (t.ElementId, t.FormKey, t.DueAt)));
 
         referral.Finish("Task_Referral", Declined("The victim refused a medical examination."), agency: "Health");
-        Assert.Equal(["Police"], referral.Inbox().Select(t => t.Agency));
+        Assert.Equal(["Police"], referral.OpenTasks.Select(t => t.Agency));
         referral.Finish("Task_Referral", Done("Perpetrator warned; patrol visits twice a week."), agency: "Police");
 
         var answers = referral.Variable("referralResponses")!.AsArray();
         Assert.Equal([("Health", "declined"), ("Police", "done")], answers.Select(a => ((string)a!["agency"]!, (string)a!["status"]!)));
         Assert.Equal("The victim refused a medical examination.", (string?)answers[0]!["reason"]);
-        Assert.Equal(("Task_ClosureApproval", "Chair"), (referral.Inbox().Single().ElementId, referral.Inbox().Single().Role));
+        Assert.Equal(("Task_ClosureApproval", "Chair"), (referral.OpenTasks.Single().ElementId, referral.OpenTasks.Single().Role));
         ApproveClosure(referral);
         Assert.Contains("Flow_Medium", referral.FlowsTaken);
     }
@@ -102,7 +102,7 @@ public class ViolenceReportReferralTests
         var alert = Assert.Single(referral.Notifications());
         Assert.Equal(("Chair", "Referral overdue"), ((string?)alert["role"], (string?)alert["subject"]));
         Assert.Contains("End_ChairAlerted", referral.Entered());
-        Assert.Equal("Education", referral.InboxTask("Task_Referral").Agency);
+        Assert.Equal("Education", referral.OpenTask("Task_Referral").Agency);
         Assert.Empty(referral.PendingTimers);
 
         referral.Finish("Task_Referral", Done("School psychologist met the child."));
@@ -115,7 +115,7 @@ public class ViolenceReportReferralTests
         var referral = Scenario.Start(ProcessFile, Report());
         referral.Finish("Task_RiskScreening", Screening(yes: 3));
 
-        var followUp = referral.InboxTask("Task_SocialFollowUp");
+        var followUp = referral.OpenTask("Task_SocialFollowUp");
         Assert.Equal(("SocialProtection", "follow-up", referral.Now.AddDays(14)), (followUp.Agency, followUp.FormKey, followUp.DueAt));
         referral.Finish("Task_SocialFollowUp", FollowUp(readyForClosure: false));
         referral.Finish("Task_ClosureApproval", Closure("return", "Check school attendance first."));
@@ -133,7 +133,7 @@ public class ViolenceReportReferralTests
 
     private static void ApproveClosure(TestInstance referral)
     {
-        var closure = referral.InboxTask("Task_ClosureApproval");
+        var closure = referral.OpenTask("Task_ClosureApproval");
         Assert.Equal(("Chair", "closure-approval", referral.Now.AddDays(7)), (closure.Role, closure.FormKey, closure.DueAt));
         referral.Finish("Task_ClosureApproval", Closure("approve"));
         Assert.Equal(InstanceStatus.Completed, referral.State.Status);

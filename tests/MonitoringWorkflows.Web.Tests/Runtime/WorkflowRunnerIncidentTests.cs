@@ -97,7 +97,7 @@ public sealed class WorkflowRunnerIncidentTests
         var id = await host.StartAsync("twoSteps");
         var before = await host.InstanceAsync(id);
         var journalBefore = (await host.RowsAsync<JournalEntryRecord>(id)).Count;
-        // The executor has returned and the runner is writing: the instance update and the journal rows go through,
+        // The executor has returned and the runner is writing: the instance and task A updates go through,
         // then the insert of task B fails inside the same transaction.
         await using (var db = host.Db())
         {

@@ -82,7 +82,7 @@ internal static class MultiInstanceBody
     private static void StartBody(StepContext context, Token root, ScopeInstance bookkeeping, Activity activity, JsonNode? item, int index)
     {
         var locals = new JsonObject { ["loopCounter"] = index };
-        if (activity.MultiInstance!.ElementVariable is { } elementVariable) locals[elementVariable] = item;
+        if (activity.MultiInstance!.ElementVariable is { } elementVariable) locals[elementVariable] = item?.DeepClone();
         var body = new ScopeInstance
         {
             Id = context.State.TakeId(),

@@ -16,12 +16,13 @@ internal static class UserTaskBehaviour
             ? Values.EvaluateDuration(context, dueIn, variables, "due-in duration").AddTo(context.Now)
             : null;
         Activities.Wait(token, WaitKind.UserTask);
-        context.Emit(new UserTaskCreated(token.Id, task.Id, task.Name, agency, role, task.FormKey, dueAt, inputs));
+        token.TaskId = context.State.TakeId();
+        context.Emit(new UserTaskCreated(token.TaskId.Value, task.Id, task.Name, agency, role, task.FormKey, dueAt, inputs));
     }
 
     public static void Complete(StepContext context, Token token, JsonObject? data, string actor)
     {
-        context.Emit(new UserTaskCompleted(token.Id, token.ElementId, actor));
+        context.Emit(new UserTaskCompleted(token.TaskId!.Value, token.ElementId, actor));
         Activities.Complete(context, token, data);
     }
 }

@@ -14,7 +14,7 @@ public class TaskTests
         public string Description => "Adds one to the score";
         public IReadOnlyList<string> Parameters => ["base"];
         public ServiceActionResult Execute(ServiceActionContext context) => new(
-            new JsonObject { ["score"] = context.Inputs["base"]!.GetValue<int>() + 1 },
+            new JsonObject { ["score"] = context.Inputs["base"]!.GetValue<long>() + 1 },
             [new OutboxMessage("notification", context.ElementId, new JsonObject { ["to"] = "Chair" })]);
     }
 
@@ -91,7 +91,7 @@ public class TaskTests
 
         var instance = TestInstance.Start(Single(task), actions: [new ScoreAction()]);
 
-        Assert.Equal(42, instance.Variable("score")!.GetValue<int>());
+        Assert.Equal(42, instance.Variable("score")!.GetValue<long>());
         Assert.Contains(instance.Effects, e => e is OutboxMessage { Kind: "notification", ElementId: "Task" });
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);
     }
@@ -121,14 +121,14 @@ public class TaskTests
         var task = """
             <bpmn:scriptTask id="Task" scriptFormat="javascript">
               <bpmn:extensionElements><mw:input target="threshold" source="14" /></bpmn:extensionElements>
-              <bpmn:script>var score = answers.filter(function (a) { return a; }).length; level = score >= Number(threshold) ? 'high' : 'low';</bpmn:script>
+              <bpmn:script>var score = answers.filter(function (a) { return a; }).length; var level = score >= Number(threshold) ? 'high' : 'low';</bpmn:script>
             </bpmn:scriptTask>
             """;
         var answers = new JsonArray(Enumerable.Range(0, 24).Select(i => (JsonNode?)JsonValue.Create(i < 15)).ToArray());
 
         var instance = TestInstance.Start(Single(task), new JsonObject { ["answers"] = answers });
 
-        Assert.Equal(15, instance.Variable("score")!.GetValue<int>());
+        Assert.Equal(15, instance.Variable("score")!.GetValue<long>());
         Assert.Equal("high", instance.Variable("level")!.GetValue<string>());
         Assert.False(instance.State.Variables.ContainsKey("threshold"));
     }
@@ -136,7 +136,7 @@ public class TaskTests
     [Fact]
     public void ScriptTask_ScriptThrows_KeepsNothingAndRaisesIncident()
     {
-        var task = """<bpmn:scriptTask id="Task"><bpmn:script>level = 'high'; throw new Error('bad data');</bpmn:script></bpmn:scriptTask>""";
+        var task = """<bpmn:scriptTask id="Task"><bpmn:script>var level = 'high'; throw new Error('bad data');</bpmn:script></bpmn:scriptTask>""";
 
         var instance = TestInstance.Start(Single(task));
 

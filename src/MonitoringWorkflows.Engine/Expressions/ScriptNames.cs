@@ -3,12 +3,20 @@ using Acornima.Ast;
 namespace MonitoringWorkflows.Engine.Expressions;
 
 /// <summary>
-/// The names a script declares at its top level, which become (or shadow) variables: <c>var</c> anywhere
-/// outside a function (it hoists), <c>let</c> and <c>const</c> directly in the script's body.
+/// The names a script can turn into variables: those it declares at its top level (<c>var</c> anywhere
+/// outside a function, since it hoists; <c>let</c> and <c>const</c> directly in the script's body) and
+/// those it assigns without declaring (<c>level = 'high'</c>).
 /// </summary>
-internal static class TopLevelDeclarations
+internal sealed record ScriptNames(
+    IReadOnlyList<string> VarNames,
+    IReadOnlyList<string> LexicalNames,
+    IReadOnlyList<string> AssignedNames)
 {
-    public static (IReadOnlyList<string> VarNames, IReadOnlyList<string> LexicalNames) Of(Script script)
+    public static ScriptNames Empty { get; } = new([], [], []);
+
+    /// <param name="script">The parsed script.</param>
+    /// <param name="freeNames">Names the script uses without declaring them anywhere in scope.</param>
+    public static ScriptNames Of(Script script, ISet<string> freeNames)
     {
         var varNames = new List<string>();
         var lexicalNames = new List<string>();
@@ -23,7 +31,9 @@ internal static class TopLevelDeclarations
                 CollectVarNames(statement, varNames);
             }
         }
-        return (varNames.Distinct().ToList(), lexicalNames);
+        var assigned = new List<string>();
+        foreach (var node in script.DescendantNodes()) AddAssignmentTargets(node, assigned);
+        return new(varNames.Distinct().ToList(), lexicalNames, assigned.Where(freeNames.Contains).Distinct().ToList());
     }
 
     private static void CollectVarNames(Node node, List<string> names)
@@ -36,6 +46,25 @@ internal static class TopLevelDeclarations
         {
             // A function (or class static block) keeps its vars to itself.
             if (child is not (IHoistingScope or IFunction)) CollectVarNames(child, names);
+        }
+    }
+
+    private static void AddAssignmentTargets(Node node, List<string> names)
+    {
+        switch (node)
+        {
+            case AssignmentExpression assignment:
+                AddBoundNames(assignment.Left, names);
+                break;
+            case UpdateExpression { Argument: Identifier identifier }:
+                names.Add(identifier.Name);
+                break;
+            case ForInStatement { Left: not VariableDeclaration } forIn:
+                AddBoundNames(forIn.Left, names);
+                break;
+            case ForOfStatement { Left: not VariableDeclaration } forOf:
+                AddBoundNames(forOf.Left, names);
+                break;
         }
     }
 

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.Persistence.Records;
+
+namespace MonitoringWorkflows.Web.Runtime;
+
+/// <summary>Another step moved an instance first: its stored version is no longer the one this unit of work read.</summary>
+internal sealed class ConcurrentStepException(long instanceId) : Exception($"Instance {instanceId} was changed by another step.");
+
+/// <summary>
+/// Writes a <see cref="ChangeSet"/> in one transaction with plain parameterized SQL: a completion is a handful of
+/// statements, and EF's SaveChanges spent several times the engine's step on building them. The SQL is portable
+/// (quoted names, RETURNING); timestamps are UTC ticks as <see cref="UtcTicksConverter"/> stores them.
+/// </summary>
+internal static class StepWriter
+{
+    public static async Task WriteAsync(WorkflowDbContext db, ChangeSet changes, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sql = new SqlBatch(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+        foreach (var instance in changes.NewInstances) instance.Id = await InsertAsync(sql, instance);
+        foreach (var (instance, readVersion) in changes.ChangedInstances) await UpdateAsync(sql, instance, readVersion);
+        foreach (var id in changes.ChangedTasks) await UpdateAsync(sql, changes.LoadedTasks[id]);
+        foreach (var id in changes.ChangedTimers) await UpdateAsync(sql, changes.LoadedTimers[id]);
+        foreach (var task in changes.NewTasks) await InsertAsync(sql, task);
+        foreach (var timer in changes.NewTimers) await InsertAsync(sql, timer);
+        foreach (var entry in changes.Journal) await InsertAsync(sql, entry);
+        foreach (var message in changes.Outbox) await InsertAsync(sql, message);
+        foreach (var id in changes.ResolvedIncidents)
+            await sql.ExecuteAsync("""UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", Now(changes), id);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static long? Now(ChangeSet changes) => changes.ResolvedAt?.UtcTicks;
+
+    private static Task<long> InsertAsync(SqlBatch sql, ProcessInstanceRecord i) => sql.InsertAsync("""
+        INSERT INTO "ProcessInstances" ("DefinitionVersionId", "ParentInstanceId", "ParentTokenId", "BusinessKey", "Status",
+            "StateJson", "Version", "StartedBy", "StartedAt", "EndedAt")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) RETURNING "Id"
+        """, i.DefinitionVersionId, i.ParentInstance?.Id ?? i.ParentInstanceId, i.ParentTokenId, i.BusinessKey, i.Status.ToString(),
+        i.StateJson, i.Version, i.StartedBy, i.StartedAt.UtcTicks, i.EndedAt?.UtcTicks);
+
+    private static async Task UpdateAsync(SqlBatch sql, ProcessInstanceRecord i, int readVersion)
+    {
+        var rows = await sql.ExecuteAsync("""
+            UPDATE "ProcessInstances" SET "Status" = @p0, "StateJson" = @p1, "Version" = @p2, "EndedAt" = @p3
+            WHERE "Id" = @p4 AND "Version" = @p5
+            """, i.Status.ToString(), i.StateJson, i.Version, i.EndedAt?.UtcTicks, i.Id, readVersion);
+        if (rows == 0) throw new ConcurrentStepException(i.Id);
+    }
+
+    private static Task UpdateAsync(SqlBatch sql, UserTaskRecord t) => sql.ExecuteAsync("""
+        UPDATE "UserTasks" SET "Status" = @p0, "CompletedBy" = @p1, "CompletedAt" = @p2, "OutputJson" = @p3 WHERE "Id" = @p4
+        """, t.Status.ToString(), t.CompletedBy, t.CompletedAt?.UtcTicks, t.OutputJson, t.Id);
+
+    private static Task UpdateAsync(SqlBatch sql, TimerRecord t) => sql.ExecuteAsync("""
+        UPDATE "Timers" SET "Status" = @p0, "FiredAt" = @p1 WHERE "Id" = @p2
+        """, t.Status.ToString(), t.FiredAt?.UtcTicks, t.Id);
+
+    private static Task InsertAsync(SqlBatch sql, UserTaskRecord t) => sql.ExecuteAsync("""
+        INSERT INTO "UserTasks" ("InstanceId", "TaskId", "ElementId", "Name", "Agency", "Role", "FormKey", "InputJson",
+            "CreatedAt", "DueAt", "Status")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+        """, InstanceId(t.Instance, t.InstanceId), t.TaskId, t.ElementId, t.Name, t.Agency, t.Role, t.FormKey, t.InputJson,
+        t.CreatedAt.UtcTicks, t.DueAt?.UtcTicks, t.Status.ToString());
+
+    private static Task InsertAsync(SqlBatch sql, TimerRecord t) => sql.ExecuteAsync("""
+        INSERT INTO "Timers" ("InstanceId", "TimerId", "ElementId", "DueAt", "Status")
+        VALUES (@p0, @p1, @p2, @p3, @p4)
+        """, InstanceId(t.Instance, t.InstanceId), t.TimerId, t.ElementId, t.DueAt.UtcTicks, t.Status.ToString());
+
+    private static Task InsertAsync(SqlBatch sql, JournalEntryRecord j) => sql.ExecuteAsync("""
+        INSERT INTO "JournalEntries" ("InstanceId", "At", "Kind", "ElementId", "Actor", "Detail", "DataJson")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        """, InstanceId(j.Instance, j.InstanceId), j.At.UtcTicks, j.Kind.ToString(), j.ElementId, j.Actor, j.Detail, j.DataJson);
+
+    private static Task InsertAsync(SqlBatch sql, OutboxMessageRecord o) => sql.ExecuteAsync("""
+        INSERT INTO "OutboxMessages" ("InstanceId", "Kind", "ElementId", "PayloadJson", "CreatedAt")
+        VALUES (@p0, @p1, @p2, @p3, @p4)
+        """, InstanceId(o.Instance, o.InstanceId), o.Kind, o.ElementId, o.PayloadJson, o.CreatedAt.UtcTicks);
+
+    private static long InstanceId(ProcessInstanceRecord? instance, long instanceId) => instance?.Id ?? instanceId;
+
+    /// <summary>Runs parameterized statements on the unit of work's connection and transaction.</summary>
+    private sealed class SqlBatch(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        public async Task<int> ExecuteAsync(string text, params object?[] values)
+        {
+            await using var command = Command(text, values);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public async Task<long> InsertAsync(string text, params object?[] values)
+        {
+            await using var command = Command(text, values);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        }
+
+        private DbCommand Command(string text, object?[] values)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.Value = values[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            return command;
+        }
+    }
+}
