@@ -17,9 +17,9 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/MonitoringWorkflows.Bench -- <mode> [options]
           engine   the main referral process end to end in memory, one thread
-                   [--seconds 5] [--warmup 3] [--route-seconds 2] [--routes high,medium,low] [--all-cores] [--profile]
+                   [--seconds 5] [--warmup 5] [--route-seconds 2] [--routes high,medium,low] [--all-cores] [--profile]
           compare  the same BPMN files on our engine and on the npm package bpmn-engine
-                   [--seconds 5] [--warmup 2] [--routes high,medium,low] [--all-cores]
+                   [--seconds 5] [--warmup 5] [--routes high,medium,low] [--all-cores]
           sqlite   task completions/s through WorkflowRunner on SQLite, and the raw commit ceiling
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
         """);

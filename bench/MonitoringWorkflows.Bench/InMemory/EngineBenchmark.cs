@@ -24,7 +24,7 @@ internal static class EngineBenchmark
             $"called processes run in-process; {pinned}; GC: {(GCSettings.IsServerGC ? "server" : "workstation")} ({GCSettings.LatencyMode}); load average {LoadAverage.Now()}");
         foreach (var line in workload.Verify()) Console.WriteLine("  route " + line);
 
-        Throughput.Measure(options.Seconds("warmup", 3), workload.RunOne);
+        Throughput.Measure(options.Seconds("warmup", 5), workload.RunOne);
         var all = Throughput.Measure(options.Seconds("seconds", 5), workload.RunOne);
         Console.WriteLine("  all routes: " + all.Describe("instances"));
         foreach (var route in workload.Scenario.Routes)

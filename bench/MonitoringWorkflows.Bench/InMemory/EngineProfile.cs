@@ -17,7 +17,7 @@ internal static class EngineProfile
         var timed = new TimedEvaluator(new JintExpressionEvaluator());
         var workload = new ReferralWorkload(CallActivityMode.RunChild, timed);
         workload.Scenario.KeepRoutes(options.Text("routes"));
-        Throughput.Measure(options.Seconds("warmup", 3), workload.RunOne);
+        Throughput.Measure(options.Seconds("warmup", 5), workload.RunOne);
         timed.Reset();
         var (ticks, steps, bytes) = (workload.Host.StepTicks, workload.Host.Steps, workload.Host.StepBytes);
         var run = Throughput.Measure(options.Seconds("seconds", 5), workload.RunOne);

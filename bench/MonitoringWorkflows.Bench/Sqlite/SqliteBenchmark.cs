@@ -44,9 +44,10 @@ internal static class SqliteBenchmark
             Console.WriteLine("  completions: " + completions.Describe("task completions"));
             var ceiling = CommitCeiling.Measure(synchronous, options.Seconds("ceiling-seconds", 5));
             Console.WriteLine("  raw ceiling: " + ceiling.Describe("tiny INSERT commits"));
-            Console.WriteLine($"  completions/s ÷ raw commits/s = {completions.PerSecond / ceiling.PerSecond:P0} " +
-                $"(each completion is one commit; target ≥ 1,000 completions/s, over a third of the ceiling) -> " +
-                $"{(completions.PerSecond >= 1_000 ? "met" : "NOT met")}");
+            var share = completions.PerSecond / ceiling.PerSecond;
+            Console.WriteLine($"  completions/s ÷ raw commits/s = {share:P0} (each completion is one commit)");
+            Console.WriteLine($"  targets: ≥ 1,000 completions/s -> {(completions.PerSecond >= 1_000 ? "met" : "NOT met")}; " +
+                $"over a third of the raw ceiling -> {(share > 1.0 / 3 ? "met" : "NOT met")}; load average {InMemory.LoadAverage.Now()}");
         }
         return 0;
     }

@@ -22,7 +22,9 @@ export class Host {
     if (!entry) throw new Error(`No file of the bench defines the process '${processId}'.`);
     const engine = new Engine({ name: processId, sourceContext: entry.sourceContext, timers: new BenchTimers(), Logger: silent, ...entry.options });
     const listener = new EventEmitter();
-    listener.on('activity.wait', (api) => this._onWait(api, route));
+    // A person answers a task after the engine has settled, never in the middle of its step: answering inside the
+    // 'wait' event lets a join see one branch done before the split has started the others, and fire too early.
+    listener.on('activity.wait', (api) => setImmediate(() => this._onWait(api, route)));
     listener.on('activity.call', (api) => this._onCall(api, entry, route));
     if (this.passed) listener.on('activity.end', (api) => this.passed.add(api.id));
     // The process runs on its own copy of the environment: its variables are read when it ends.
@@ -36,11 +38,13 @@ export class Host {
 
   _onWait(api, route) {
     const behaviour = api.owner.behaviour;
-    if (api.type === 'bpmn:UserTask') {
+    // A catch event waits through its event definition: the event's own type is the owner's.
+    const type = api.owner.type ?? api.type;
+    if (type === 'bpmn:UserTask') {
       if (this.scenario) openInboxItem(behaviour, api.content, api.environment.variables);
       return api.signal(this._formData(route, behaviour.formKey));
     }
-    if (api.type === 'bpmn:IntermediateCatchEvent' || api.type === 'bpmn:ReceiveTask') {
+    if (type === 'bpmn:IntermediateCatchEvent' || type === 'bpmn:ReceiveTask') {
       const name = messageName(behaviour);
       return api.signal(this._copy(this.scenario?.messages?.[name]) ?? {});
     }
