@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace MonitoringWorkflows.Bench.Sqlite;
@@ -38,10 +39,11 @@ internal static class SqliteBenchmark
         {
             await database.PublishAsync(ProcessKey, Xml, cancellationToken);
             Console.WriteLine($"  database: {database.DatabaseFile}");
-            await StartAndCompleteAsync(database, Math.Min(100, instances), cancellationToken); // warm-up: JIT, EF model, caches
+            await StartAndCompleteAsync(database, Math.Min(500, instances), cancellationToken); // warm-up: JIT tiers, EF model, caches
             var (starts, completions) = await StartAndCompleteAsync(database, instances, cancellationToken);
             Console.WriteLine("  starts:      " + starts.Describe("instances started"));
             Console.WriteLine("  completions: " + completions.Describe("task completions"));
+            Console.WriteLine($"  completions/s by slices of {SliceSize}: {string.Join(", ", LastSlices.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
             var ceiling = CommitCeiling.Measure(synchronous, options.Seconds("ceiling-seconds", 5));
             Console.WriteLine("  raw ceiling: " + ceiling.Describe("tiny INSERT commits"));
             var share = completions.PerSecond / ceiling.PerSecond;
@@ -52,22 +54,36 @@ internal static class SqliteBenchmark
         return 0;
     }
 
+    private const int SliceSize = 500;
+
+    /// <summary>Completions/s of each slice of 500 completions in the last measured run: is the rate steady?</summary>
+    private static List<double> LastSlices { get; set; } = [];
+
     private static async Task<(Throughput Starts, Throughput Completions)> StartAndCompleteAsync(
         RunnerOnSqlite database, int count, CancellationToken cancellationToken)
     {
         var starts = await TimeAsync(count, async i =>
             Check(await database.Runner.StartAsync(ProcessKey, $"GNC-{Guid.NewGuid():N}", Report(i), "registrar", cancellationToken)));
         var first = await database.OpenTaskIdsAsync(cancellationToken);
+        var done = 0;
         var clock = Stopwatch.StartNew();
         var cpu = CpuClock.Process();
         var allocated = GC.GetTotalAllocatedBytes();
+        var slices = new List<TimeSpan>();
         foreach (var id in first)
+        {
             Check(await database.Runner.CompleteTaskAsync(id, Answer("referral-response"), "officer.aliyev", cancellationToken));
+            if (++done % SliceSize == 0) slices.Add(clock.Elapsed);
+        }
         // Each completion above opened the closure task: complete those too.
         var second = await database.OpenTaskIdsAsync(cancellationToken);
         foreach (var id in second)
+        {
             Check(await database.Runner.CompleteTaskAsync(id, Answer("closure-approval"), "chair.mammadova", cancellationToken));
+            if (++done % SliceSize == 0) slices.Add(clock.Elapsed);
+        }
         clock.Stop();
+        LastSlices = slices.Select((at, i) => SliceSize / (at - (i == 0 ? TimeSpan.Zero : slices[i - 1])).TotalSeconds).ToList();
         var completions = new Throughput(first.Count + second.Count, clock.Elapsed, CpuClock.Process() - cpu, GC.GetTotalAllocatedBytes() - allocated);
         return (starts, completions);
     }
