@@ -3,7 +3,12 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Definitions;
+using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.Persistence.Records;
+using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Tests.Support;
 using static MonitoringWorkflows.Web.Tests.Support.Bpmn;
 
@@ -35,5 +40,27 @@ public sealed class HostSmokeTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Host_ShippedWorkflows_ImportsEveryDefaultProcessAndFormAndRunsTheReferral()
+    {
+        using var folder = new TestDataFolder();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Data:Folder", folder.Combine("data")));
+        using var client = factory.CreateClient();
+
+        var definitions = await client.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions");
+
+        Assert.Equal(["atRiskFamilyFollowUp", "groupReview", "protectiveMeasures", "violenceReportReferral"],
+            definitions!.Select(d => d.Key));
+        Assert.All(definitions!, d => Assert.Equal((1, "Published"), (d.Version, d.Status)));
+        var shippedForms = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows", "forms"), "*.form.json").Length;
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        Assert.Equal(shippedForms, await db.FormDefinitions.CountAsync());
+        var started = await factory.Services.GetRequiredService<WorkflowRunner>()
+            .StartAsync("violenceReportReferral", "CASE-2026-001", null, "registrar", CancellationToken.None);
+        Assert.True(started.IsOk, started.Message);
+        Assert.True(await db.UserTasks.AnyAsync(t => t.InstanceId == started.InstanceId && t.Status == UserTaskStatus.Open));
     }
 }

@@ -67,6 +67,9 @@ public static class BpmnCodes
     /// <summary>Warning: a message without name or an error without errorCode; its id is used instead.</summary>
     public const string NameFallsBackToId = "BPMN018";
 
+    /// <summary>Warning: execution settings of another engine (Camunda, Zeebe, Activiti, Flowable) that ours does not read.</summary>
+    public const string ForeignExecutionSettings = "BPMN019";
+
     // Executability (the validator).
 
     /// <summary>A process or sub-process has no none start event, or more than one.</summary>

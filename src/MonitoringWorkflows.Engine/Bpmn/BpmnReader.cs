@@ -39,6 +39,7 @@ public sealed class BpmnReader
         CollaborationChecks.Run(context);
         DiagramChecks.Run(context);
         ExtensionReader.WarnAboutUnread(context);
+        ExtensionReader.WarnAboutForeignSettings(context);
         var reader = new ProcessReader(context);
         var graphs = root.Elements(BpmnNames.Model + "process").Select(reader.Read).ToList();
         if (context.HasErrors) return new BpmnReadResult(null, context.Diagnostics);

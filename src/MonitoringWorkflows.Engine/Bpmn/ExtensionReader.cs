@@ -57,6 +57,31 @@ internal static class ExtensionReader
         }
     }
 
+    /// <summary>Namespaces of other engines' execution settings: a file from their modelers carries them, and they do nothing here.</summary>
+    private static readonly HashSet<string> ForeignEngineNamespaces = new(StringComparer.Ordinal)
+    {
+        "http://camunda.org/schema/1.0/bpmn",
+        "http://camunda.org/schema/zeebe/1.0",
+        "http://activiti.org/bpmn",
+        "http://flowable.org/bpmn",
+    };
+
+    /// <summary>Warns once per element that carries another engine's settings, naming them, so none is ignored unseen.</summary>
+    public static void WarnAboutForeignSettings(ReadContext context)
+    {
+        foreach (var element in context.Definitions.Descendants().Where(e => e.Name.Namespace == BpmnNames.Model))
+        {
+            var foreign = element.Attributes().Where(a => ForeignEngineNamespaces.Contains(a.Name.NamespaceName))
+                .Select(a => a.Name.LocalName)
+                .Concat(element.Elements(BpmnNames.Model + "extensionElements").Elements()
+                    .Where(e => ForeignEngineNamespaces.Contains(e.Name.NamespaceName)).Select(e => e.Name.LocalName))
+                .Distinct().ToList();
+            if (foreign.Count == 0) continue;
+            context.Warning(BpmnCodes.ForeignExecutionSettings, element,
+                $"carries settings of another engine ({string.Join(", ", foreign)}), which this engine does not read: use the mw settings of the properties panel instead.");
+        }
+    }
+
     private static bool IsReadAttribute(XElement element, string name) =>
         element.Name.Namespace == BpmnNames.Model
         && AttributesByElement.TryGetValue(element.Name.LocalName, out var names) && names.Contains(name);

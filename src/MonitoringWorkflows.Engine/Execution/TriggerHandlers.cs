@@ -58,7 +58,9 @@ internal static class TriggerHandlers
         context.Journal(JournalKind.TimerFired, timer.ElementId);
         if (context.Definition.Node(timer.ElementId) is BoundaryEvent boundary)
         {
-            if (!boundary.CancelActivity) Timers.AfterFiring(context, timer);
+            // An interrupting timer has fired, not been cancelled: drop it before the activity's cancellation runs.
+            if (boundary.CancelActivity) context.State.Subscriptions.Remove(timer);
+            else Timers.AfterFiring(context, timer);
             BoundaryEvents.Trigger(context, holder, boundary, data: null);
         }
         else

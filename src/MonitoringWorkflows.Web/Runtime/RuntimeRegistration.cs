@@ -10,7 +10,8 @@ public static class RuntimeRegistration
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
     {
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
-        // Built-in actions are registered as IServiceAction by the features that bring them.
+        // The engine's built-in actions; a feature that brings more registers them as IServiceAction too.
+        foreach (var action in BuiltInActions.All) services.AddSingleton(action);
         services.AddSingleton(provider => new ServiceActionRegistry(provider.GetServices<IServiceAction>()));
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton<DefinitionCache>();

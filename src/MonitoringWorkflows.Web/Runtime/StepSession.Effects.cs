@@ -11,84 +11,42 @@ internal sealed partial class StepSession
     {
         switch (effect)
         {
-            case UserTaskCreated created:
-                Changes.NewTasks.Add(NewTask(instance, created));
-                break;
-            case UserTaskCancelled cancelled:
-                if (await FindOpenTaskAsync(instance, cancelled.TaskId, cancellationToken) is { } openTask)
-                {
-                    openTask.Status = UserTaskStatus.Cancelled;
-                    MarkChanged(openTask);
-                }
-                break;
-            case UserTaskCompleted completed:
-                if (await FindOpenTaskAsync(instance, completed.TaskId, cancellationToken) is { } task)
-                {
-                    task.Status = UserTaskStatus.Completed;
-                    task.CompletedBy = completed.Actor;
-                    task.CompletedAt = now;
-                    MarkChanged(task);
-                }
-                break;
-            case TimerScheduled scheduled:
-                Changes.NewTimers.Add(new TimerRecord
-                {
-                    Instance = instance, TimerId = scheduled.TimerId, ElementId = scheduled.ElementId,
-                    DueAt = scheduled.DueAt, Status = TimerStatus.Pending,
-                });
-                break;
-            case TimerCancelled cancelledTimer:
-                if (await FindPendingTimerAsync(instance, cancelledTimer.TimerId, cancellationToken) is { } timer)
-                {
-                    timer.Status = TimerStatus.Cancelled;
-                    MarkChanged(timer);
-                }
-                break;
-            case CalledProcessStarted started:
-                await StartChildAsync(instance, started, trigger.Actor, cancellationToken);
-                break;
-            case CalledProcessCancelled cancelledChild:
-                await CancelChildAsync(instance, cancelledChild.TokenId, trigger.Actor, cancellationToken);
-                break;
-            case OutboxMessage message:
-                Changes.Outbox.Add(new OutboxMessageRecord
-                {
-                    Instance = instance, Kind = message.Kind, ElementId = message.ElementId,
-                    PayloadJson = message.Payload.ToJsonString(), CreatedAt = now,
-                });
-                break;
-            case JournalEntry entry:
-                Changes.Journal.Add(new JournalEntryRecord
-                {
-                    Instance = instance, At = now, Kind = entry.Kind, ElementId = entry.ElementId, Actor = entry.Actor,
-                    Detail = entry.Detail, DataJson = entry.Data?.ToJsonString(),
-                });
-                break;
-            case ErrorEscaped:
-                // Handled once the step's effects are all applied: the parent gets it instead of a completion.
-                break;
+            case UserTaskCreated created: Changes.NewTasks.Add(EffectRows.Task(instance, created, now)); break;
+            case UserTaskCancelled cancelled: await CloseTaskAsync(instance, cancelled.TaskId, null, cancellationToken); break;
+            case UserTaskCompleted completed: await CloseTaskAsync(instance, completed.TaskId, completed.Actor, cancellationToken); break;
+            case TimerScheduled scheduled: Changes.NewTimers.Add(EffectRows.Timer(instance, scheduled)); break;
+            case TimerCancelled cancelled: await CancelTimerAsync(instance, cancelled.TimerId, cancellationToken); break;
+            case CalledProcessStarted started: await StartChildAsync(instance, started, trigger.Actor, cancellationToken); break;
+            case CalledProcessCancelled cancelled: await CancelChildAsync(instance, cancelled.TokenId, trigger.Actor, cancellationToken); break;
+            case OutboxMessage message: Changes.Outbox.Add(EffectRows.Outbox(instance, message, now)); break;
+            case JournalEntry entry: Changes.Journal.Add(EffectRows.Journal(instance, entry, now)); break;
+            // Handled once the step's effects are all applied: the parent gets it instead of a completion.
+            case ErrorEscaped: break;
             case InstanceEnded ended:
-                instance.Status = ended.Status switch
-                {
-                    InstanceStatus.Completed => ProcessInstanceStatus.Completed,
-                    InstanceStatus.Terminated => ProcessInstanceStatus.Terminated,
-                    InstanceStatus.Cancelled => ProcessInstanceStatus.Cancelled,
-                    _ => throw new NotSupportedException($"An instance cannot end as {ended.Status}."),
-                };
+                instance.Status = EffectRows.Status(ended.Status);
                 instance.EndedAt = now;
                 return true;
-            default:
-                throw new NotSupportedException($"The runner cannot apply the effect {effect.GetType().Name}.");
+            default: throw new NotSupportedException($"The runner cannot apply the effect {effect.GetType().Name}.");
         }
         return false;
     }
 
-    private UserTaskRecord NewTask(ProcessInstanceRecord instance, UserTaskCreated created) => new()
+    /// <summary>Closes an open task: completed by <paramref name="completedBy"/>, or cancelled when that is null.</summary>
+    private async Task CloseTaskAsync(ProcessInstanceRecord instance, int taskId, string? completedBy, CancellationToken cancellationToken)
     {
-        Instance = instance, TaskId = created.TaskId, ElementId = created.ElementId, Name = created.Name,
-        Agency = created.Agency, Role = created.Role, FormKey = created.FormKey, InputJson = created.Input?.ToJsonString(),
-        CreatedAt = now, DueAt = created.DueAt, Status = UserTaskStatus.Open,
-    };
+        if (await FindOpenTaskAsync(instance, taskId, cancellationToken) is not { } task) return;
+        task.Status = completedBy is null ? UserTaskStatus.Cancelled : UserTaskStatus.Completed;
+        task.CompletedBy = completedBy;
+        task.CompletedAt = completedBy is null ? null : now;
+        MarkChanged(task);
+    }
+
+    private async Task CancelTimerAsync(ProcessInstanceRecord instance, int timerId, CancellationToken cancellationToken)
+    {
+        if (await FindPendingTimerAsync(instance, timerId, cancellationToken) is not { } timer) return;
+        timer.Status = TimerStatus.Cancelled;
+        MarkChanged(timer);
+    }
 
     private async Task StartChildAsync(ProcessInstanceRecord parent, CalledProcessStarted started, string actor, CancellationToken cancellationToken)
     {
@@ -143,48 +101,4 @@ internal sealed partial class StepSession
         candidate.ParentTokenId == tokenId
         && (ReferenceEquals(candidate.ParentInstance, parent) || (parent.Id != 0 && candidate.ParentInstanceId == parent.Id));
 
-    private static bool BelongsTo(ProcessInstanceRecord? rowInstance, long rowInstanceId, ProcessInstanceRecord instance) =>
-        ReferenceEquals(rowInstance, instance) || (instance.Id != 0 && rowInstanceId == instance.Id);
-
-    private async Task<ProcessInstanceRecord> LoadInstanceAsync(long id, CancellationToken cancellationToken)
-    {
-        if (Changes.LoadedInstances.TryGetValue(id, out var loaded)) return loaded;
-        var stored = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
-            ?? throw new InvalidOperationException($"Instance {id} is missing.");
-        Changes.LoadedInstances[id] = stored;
-        return stored;
-    }
-
-    private void MarkChanged(UserTaskRecord task)
-    {
-        if (task.Id != 0) Changes.ChangedTasks.Add(task.Id);
-    }
-
-    private void MarkChanged(TimerRecord timer)
-    {
-        if (timer.Id != 0) Changes.ChangedTimers.Add(timer.Id);
-    }
-
-    /// <summary>The open row of a task: one added or read earlier in this unit of work (which may have closed it since), else the stored one.</summary>
-    private async Task<UserTaskRecord?> FindOpenTaskAsync(ProcessInstanceRecord instance, int taskId, CancellationToken cancellationToken)
-    {
-        // A task id is used once per instance, so a row already known here answers without a query.
-        var known = Changes.NewTasks.Concat(Changes.LoadedTasks.Values).FirstOrDefault(t =>
-            t.TaskId == taskId && BelongsTo(t.Instance, t.InstanceId, instance));
-        if (known is not null || instance.Id == 0) return known?.Status == UserTaskStatus.Open ? known : null;
-        var stored = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t =>
-            t.InstanceId == instance.Id && t.TaskId == taskId && t.Status == UserTaskStatus.Open, cancellationToken);
-        return stored is null ? null : Changes.Loaded(stored) is { Status: UserTaskStatus.Open } open ? open : null;
-    }
-
-    private async Task<TimerRecord?> FindPendingTimerAsync(ProcessInstanceRecord instance, int timerId, CancellationToken cancellationToken)
-    {
-        // A cycle timer keeps its id for every repetition, so only a pending row known here answers without a query.
-        var known = Changes.NewTimers.Concat(Changes.LoadedTimers.Values).FirstOrDefault(t =>
-            t.TimerId == timerId && t.Status == TimerStatus.Pending && BelongsTo(t.Instance, t.InstanceId, instance));
-        if (known is not null || instance.Id == 0) return known;
-        var stored = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t =>
-            t.InstanceId == instance.Id && t.TimerId == timerId && t.Status == TimerStatus.Pending, cancellationToken);
-        return stored is null ? null : Changes.Loaded(stored) is { Status: TimerStatus.Pending } pending ? pending : null;
-    }
 }

@@ -26,7 +26,7 @@ internal static class StepWriter
         foreach (var id in changes.ChangedTimers) await UpdateAsync(sql, changes.LoadedTimers[id]);
         foreach (var task in changes.NewTasks) await InsertAsync(sql, task);
         foreach (var timer in changes.NewTimers) await InsertAsync(sql, timer);
-        foreach (var entry in changes.Journal) await InsertAsync(sql, entry);
+        foreach (var chunk in changes.Journal.Chunk(JournalRowsPerStatement)) await InsertAsync(sql, chunk);
         foreach (var message in changes.Outbox) await InsertAsync(sql, message);
         foreach (var id in changes.ResolvedIncidents)
             await sql.ExecuteAsync("""UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", Now(changes), id);
@@ -71,10 +71,20 @@ internal static class StepWriter
         VALUES (@p0, @p1, @p2, @p3, @p4)
         """, InstanceId(t.Instance, t.InstanceId), t.TimerId, t.ElementId, t.DueAt.UtcTicks, t.Status.ToString());
 
-    private static Task InsertAsync(SqlBatch sql, JournalEntryRecord j) => sql.ExecuteAsync("""
-        INSERT INTO "JournalEntries" ("InstanceId", "At", "Kind", "ElementId", "Actor", "Detail", "DataJson")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
-        """, InstanceId(j.Instance, j.InstanceId), j.At.UtcTicks, j.Kind.ToString(), j.ElementId, j.Actor, j.Detail, j.DataJson);
+    /// <summary>A step writes several journal lines; one statement for all of them saves a prepare per line.</summary>
+    private const int JournalRowsPerStatement = 64;
+
+    private static Task InsertAsync(SqlBatch sql, JournalEntryRecord[] entries)
+    {
+        var rows = Enumerable.Range(0, entries.Length).Select(r => $"(@p{r * 7}, @p{r * 7 + 1}, @p{r * 7 + 2}, @p{r * 7 + 3}, @p{r * 7 + 4}, @p{r * 7 + 5}, @p{r * 7 + 6})");
+        var values = entries.SelectMany(j => new object?[]
+        {
+            InstanceId(j.Instance, j.InstanceId), j.At.UtcTicks, j.Kind.ToString(), j.ElementId, j.Actor, j.Detail, j.DataJson,
+        });
+        return sql.ExecuteAsync(
+            $"""INSERT INTO "JournalEntries" ("InstanceId", "At", "Kind", "ElementId", "Actor", "Detail", "DataJson") VALUES {string.Join(", ", rows)}""",
+            values.ToArray());
+    }
 
     private static Task InsertAsync(SqlBatch sql, OutboxMessageRecord o) => sql.ExecuteAsync("""
         INSERT INTO "OutboxMessages" ("InstanceId", "Kind", "ElementId", "PayloadJson", "CreatedAt")

@@ -74,6 +74,8 @@ public sealed partial class WorkflowRunner
             ? await db.ProcessInstances.FirstAsync(i => i.Id == id, cancellationToken)
             : NewInstanceInIncident(db, attempted);
         instance.Status = ProcessInstanceStatus.Incident;
+        // Not a step (the state stays as it was), but a step read before this must not write its status over it.
+        instance.Version++;
         var message = ReferenceEquals(failure.Instance, attempted)
             ? failure.Message
             : $"{failure.Message} (in called process '{failure.ProcessKey}')";

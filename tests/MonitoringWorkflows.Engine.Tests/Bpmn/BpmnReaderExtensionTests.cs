@@ -90,7 +90,7 @@ public class BpmnReaderExtensionTests
     }
 
     [Fact]
-    public void Read_OtherToolsExtensions_AreIgnoredWithoutWarnings()
+    public void Read_OtherEnginesSettings_AreNotReadAndNamedInOneBpmn019Warning()
     {
         var xml = Around("""
             <bpmn:userTask id="Task" mw:agency="Police" camunda:assignee="demo" xmlns:camunda="http://camunda.org/schema/1.0/bpmn">
@@ -100,7 +100,9 @@ public class BpmnReaderExtensionTests
 
         var result = Read(xml);
 
-        Assert.Empty(result.Diagnostics);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((BpmnCodes.ForeignExecutionSettings, DiagnosticSeverity.Warning, "Task"), (warning.Code, warning.Severity, warning.ElementId));
+        Assert.Contains("assignee, formData", warning.Message);
         Assert.Equal("Police", ((UserTask)result.Document!.Processes[0].Node("Task")).Agency!.Text);
     }
 }

@@ -173,4 +173,58 @@ public sealed class WorkflowRunnerTests
         var again = await host.Runner.CancelAsync(id, "again", "chair", CancellationToken.None);
         Assert.Equal(RunOutcome.Rejected, again.Outcome);
     }
+
+    [Fact]
+    public async Task FireTimer_CycleOnNonInterruptingBoundary_SchedulesTheNextRepetitionAndKeepsTheTask()
+    {
+        var reminded = Process("reminded", """
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="A" mw:agency="Police" />
+            <bpmn:boundaryEvent id="Remind" attachedToRef="A" cancelActivity="false">
+              <bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
+            </bpmn:boundaryEvent>
+            <bpmn:userTask id="Chase" mw:role="Chair" />
+            <bpmn:endEvent id="End" />
+            <bpmn:endEvent id="Chased" />
+            """ + Flow("F1", "Start", "A") + Flow("F2", "A", "End") + Flow("F3", "Remind", "Chase") + Flow("F4", "Chase", "Chased"));
+        await using var host = await RunnerHost.StartAsync(("reminded", reminded));
+        var id = await host.StartAsync("reminded");
+        var first = Assert.Single(await host.RowsAsync<TimerRecord>(id));
+        host.Time.Advance(TimeSpan.FromHours(1));
+
+        var result = await host.Runner.FireTimerAsync(first.Id, CancellationToken.None);
+
+        Assert.True(result.IsOk, result.Message);
+        var timers = await host.RowsAsync<TimerRecord>(id);
+        Assert.Equal(TimerStatus.Fired, timers.Single(t => t.Id == first.Id).Status);
+        var next = Assert.Single(timers, t => t.Status == TimerStatus.Pending);
+        Assert.Equal(first.TimerId, next.TimerId);
+        Assert.Equal(first.DueAt.AddHours(1), next.DueAt);
+        await host.OpenTaskAsync(id, "A");
+        await host.OpenTaskAsync(id, "Chase");
+    }
+
+    [Fact]
+    public async Task CompleteTask_NotifyServiceTaskFollows_WritesTheNotificationToTheOutbox()
+    {
+        var notifying = Sequence("notifying", UserTask("A"), """
+            <bpmn:serviceTask id="TellChair" mw:action="notify">
+              <bpmn:extensionElements>
+                <mw:input target="role" source="Chair" />
+                <mw:input target="subject" source="Grave case" />
+              </bpmn:extensionElements>
+            </bpmn:serviceTask>
+            """);
+        await using var host = await RunnerHost.StartAsync(("notifying", notifying));
+        var id = await host.StartAsync("notifying");
+
+        var result = await host.Runner.CompleteTaskAsync((await host.OpenTaskAsync(id, "A")).Id, null, "officer", CancellationToken.None);
+
+        Assert.True(result.IsOk, result.Message);
+        var message = Assert.Single(await host.RowsAsync<OutboxMessageRecord>(id));
+        Assert.Equal(("notification", "TellChair"), (message.Kind, message.ElementId));
+        Assert.Equal("Chair", JsonNode.Parse(message.PayloadJson)!["role"]!.GetValue<string>());
+        Assert.Null(message.ProcessedAt);
+        Assert.Equal(ProcessInstanceStatus.Completed, (await host.InstanceAsync(id)).Status);
+    }
 }

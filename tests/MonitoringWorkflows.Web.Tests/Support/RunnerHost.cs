@@ -31,7 +31,9 @@ internal sealed class RunnerHost : IAsyncDisposable
     /// <summary>The folder the importer reads (created on demand).</summary>
     public string WorkflowsFolder => Directory.CreateDirectory(folder.Combine("workflows", "forms")).Parent!.FullName;
 
-    public static async Task<RunnerHost> StartAsync(params (string Key, string Xml)[] published)
+    public static Task<RunnerHost> StartAsync(params (string Key, string Xml)[] published) => StartAsync([], published);
+
+    public static async Task<RunnerHost> StartAsync(Dictionary<string, string?> settings, params (string Key, string Xml)[] published)
     {
         var folder = new TestDataFolder();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -43,6 +45,7 @@ internal sealed class RunnerHost : IAsyncDisposable
             ["Data:Folder"] = "data",
             ["Workflows:Folder"] = folder.Combine("workflows"),
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddLogging();

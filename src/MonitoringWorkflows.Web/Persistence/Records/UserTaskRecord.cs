@@ -9,7 +9,7 @@ public sealed class UserTaskRecord
     public long InstanceId { get; set; }
     public ProcessInstanceRecord? Instance { get; set; }
 
-    /// <summary>The engine's id for the task: the token that waits on it.</summary>
+    /// <summary>The engine's id for the task, unique within its instance: what a completion names.</summary>
     public int TaskId { get; set; }
     public required string ElementId { get; set; }
     public string? Name { get; set; }

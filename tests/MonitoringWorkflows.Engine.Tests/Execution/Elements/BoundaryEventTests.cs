@@ -29,6 +29,7 @@ public class BoundaryEventTests
         Assert.Equal(["Escalate"], instance.OpenTasks.Select(t => t.ElementId));
         Assert.Equal("Chair", instance.Task("Escalate").Role);
         Assert.Contains(instance.Effects, e => e is UserTaskCancelled { ElementId: "Referral" });
+        Assert.DoesNotContain(instance.Effects, e => e is TimerCancelled);
     }
 
     [Fact]
