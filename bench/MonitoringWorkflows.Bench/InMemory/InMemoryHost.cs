@@ -23,8 +23,11 @@ internal sealed record InstanceOutcome(JsonObject Variables, string? EscapedErro
 /// </summary>
 internal sealed class InMemoryHost(ProcessExecutor executor, ProcessLibrary library, Scenario scenario, CallActivityMode calls)
 {
+    /// <summary>When every case starts: each top-level instance runs on its own clock from here.</summary>
+    public static readonly DateTimeOffset CaseStart = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>The host's clock; firing a timer moves it to the timer's due time.</summary>
-    public DateTimeOffset Now { get; set; } = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    public DateTimeOffset Now { get; set; } = CaseStart;
 
     /// <summary>When set, collects the id of every element entered or completed (to check that a route went where it should).</summary>
     public HashSet<string>? Passed { get; set; }
@@ -47,6 +50,8 @@ internal sealed class InMemoryHost(ProcessExecutor executor, ProcessLibrary libr
     public InstanceOutcome Run(string processId, JsonObject? variables, ScenarioRoute route, bool isCalledProcess = false)
     {
         var run = new InstanceRun(library[processId]);
+        // A case's timers move its clock months ahead; the next case starts afresh (its children share its clock).
+        if (!isCalledProcess) Now = CaseStart;
         Apply(run, new StartInstance(variables, isCalledProcess), route);
         while (run.Status == InstanceStatus.Running)
             Apply(run, NextTrigger(run, route), route);
