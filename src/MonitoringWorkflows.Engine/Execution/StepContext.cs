@@ -73,10 +73,21 @@ internal sealed class StepContext(
         return false;
     }
 
-    public Token? FindToken(int id) => State.Tokens.Find(t => t.Id == id);
+    public Token? FindToken(int id)
+    {
+        foreach (var token in State.Tokens)
+            if (token.Id == id) return token;
+        return null;
+    }
 
-    public ScopeInstance Scope(int id) =>
-        State.Scopes.Find(s => s.Id == id) ?? throw new InvalidOperationException($"Scope {id} does not exist.");
+    public ScopeInstance Scope(int id) => FindScope(id) ?? throw new InvalidOperationException($"Scope {id} does not exist.");
+
+    private ScopeInstance? FindScope(int id)
+    {
+        foreach (var scope in State.Scopes)
+            if (scope.Id == id) return scope;
+        return null;
+    }
 
     public FlowNode NodeOf(Token token) => Definition.Node(token.ElementId);
 
@@ -87,8 +98,7 @@ internal sealed class StepContext(
     /// <summary>Sets a variable where it is defined: the nearest scope whose locals hold it, else the instance.</summary>
     public void SetVariable(int scopeId, string name, JsonNode? value)
     {
-        for (var scope = State.Scopes.Find(s => s.Id == scopeId); scope is not null;
-             scope = scope.ParentScopeId is { } parent ? State.Scopes.Find(s => s.Id == parent) : null)
+        for (var scope = FindScope(scopeId); scope is not null; scope = scope.ParentScopeId is { } parent ? FindScope(parent) : null)
         {
             if (scope.Locals is { } locals && locals.ContainsKey(name))
             {

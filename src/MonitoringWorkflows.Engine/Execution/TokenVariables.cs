@@ -7,14 +7,27 @@ namespace MonitoringWorkflows.Engine.Execution;
 /// <summary>
 /// The variables seen from one scope: an optional overlay (a task's submitted data while its output mappings
 /// run), then the locals of each enclosing scope (innermost first), then the multi-instance counters, then the
-/// instance's variables.
+/// instance's variables. The scope chain is resolved once, since expressions look names up many times.
 /// </summary>
-internal sealed class TokenVariables(StepContext context, int scopeId, JsonObject? overlay) : IVariableScope
+internal sealed class TokenVariables : IVariableScope
 {
+    private static readonly string[] CounterNames = ["nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances"];
+
+    private readonly StepContext context;
+    private readonly JsonObject? overlay;
+    private readonly ScopeInstance[] chain;
+
+    public TokenVariables(StepContext context, int scopeId, JsonObject? overlay)
+    {
+        this.context = context;
+        this.overlay = overlay;
+        chain = ResolveChain(context.State.Scopes, scopeId);
+    }
+
     public bool TryGet(string name, out JsonNode? value)
     {
         if (overlay is not null && overlay.TryGetPropertyValue(name, out value)) return true;
-        foreach (var scope in Chain())
+        foreach (var scope in chain)
         {
             if (scope.Locals is { } locals && locals.TryGetPropertyValue(name, out value)) return true;
             if (scope.Kind == ScopeKind.MultiInstance && TryGetCounter(scope, name, out value)) return true;
@@ -28,7 +41,7 @@ internal sealed class TokenVariables(StepContext context, int scopeId, JsonObjec
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             if (overlay is not null) names.UnionWith(overlay.Select(p => p.Key));
-            foreach (var scope in Chain())
+            foreach (var scope in chain)
             {
                 if (scope.Locals is { } locals) names.UnionWith(locals.Select(p => p.Key));
                 if (scope.Kind == ScopeKind.MultiInstance) names.UnionWith(CounterNames);
@@ -37,8 +50,6 @@ internal sealed class TokenVariables(StepContext context, int scopeId, JsonObjec
             return names;
         }
     }
-
-    private static readonly string[] CounterNames = ["nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances"];
 
     private static bool TryGetCounter(ScopeInstance scope, string name, out JsonNode? value)
     {
@@ -52,13 +63,25 @@ internal sealed class TokenVariables(StepContext context, int scopeId, JsonObjec
         return value is not null;
     }
 
-    private IEnumerable<ScopeInstance> Chain()
+    /// <summary>The scope and its ancestors, innermost first; the process scope holds no locals and is left out.</summary>
+    private static ScopeInstance[] ResolveChain(List<ScopeInstance> scopes, int scopeId)
     {
-        var scopes = context.State.Scopes;
-        for (var scope = scopes.Find(s => s.Id == scopeId); scope is not null;
-             scope = scope.ParentScopeId is { } parent ? scopes.Find(s => s.Id == parent) : null)
+        if (scopeId == InstanceState.ProcessScopeId) return [];
+        var chain = new List<ScopeInstance>(4);
+        for (int? id = scopeId; id is { } current && current != InstanceState.ProcessScopeId;)
         {
-            yield return scope;
+            var scope = Lookup(scopes, current);
+            if (scope is null) break;
+            chain.Add(scope);
+            id = scope.ParentScopeId;
         }
+        return chain.ToArray();
+    }
+
+    private static ScopeInstance? Lookup(List<ScopeInstance> scopes, int id)
+    {
+        foreach (var scope in scopes)
+            if (scope.Id == id) return scope;
+        return null;
     }
 }

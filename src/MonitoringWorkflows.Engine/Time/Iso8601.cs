@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -20,10 +21,27 @@ public static partial class Iso8601
     [GeneratedRegex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
+    /// <summary>Durations already parsed: a definition repeats a handful of them (P3D, PT24H) for every task it opens.</summary>
+    private static readonly ConcurrentDictionary<string, Iso8601Duration?> ParsedDurations = new(StringComparer.Ordinal);
+    private const int MaxParsedDurations = 1024;
+
     public static bool TryParseDuration(string? text, out Iso8601Duration duration)
     {
         duration = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
+        if (ParsedDurations.TryGetValue(text, out var known))
+        {
+            duration = known.GetValueOrDefault();
+            return known.HasValue;
+        }
+        var parsed = ParseDuration(text, out duration);
+        if (ParsedDurations.Count < MaxParsedDurations) ParsedDurations.TryAdd(text, parsed ? duration : null);
+        return parsed;
+    }
+
+    private static bool ParseDuration(string text, out Iso8601Duration duration)
+    {
+        duration = default;
         var trimmed = text.Trim();
         var match = DurationPattern().Match(trimmed);
         // "P" alone and "P1DT" (a T with nothing after it) are not durations.
