@@ -11,6 +11,10 @@ namespace MonitoringWorkflows.Engine.Execution;
 /// It touches no database, clock or thread; the host stores the state and applies the effects.
 /// Any failure while stepping is returned as an <see cref="Incident"/> with the given state untouched.
 /// </summary>
+/// <remarks>
+/// On success the new state takes over the given state's variable map (with this step's writes applied) instead of
+/// copying it; everything else is copied. Keep using the returned state, not the given one, after a successful step.
+/// </remarks>
 public sealed class ProcessExecutor(IExpressionEvaluator expressions, ServiceActionRegistry actions)
 {
     public StepResult Step(ProcessDefinition definition, InstanceState state, Trigger trigger, DateTimeOffset now)
@@ -24,6 +28,7 @@ public sealed class ProcessExecutor(IExpressionEvaluator expressions, ServiceAct
             if (TriggerHandlers.Apply(context, trigger) is { } rejection)
                 return new StepResult(state, [], Rejection: rejection);
             RunUntilQuiet(context);
+            context.CommitVariables();
             return new StepResult(context.State, context.Effects);
         }
         catch (StepFailure failure)

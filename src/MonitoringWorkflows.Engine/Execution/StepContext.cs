@@ -19,7 +19,6 @@ internal sealed class StepContext(
 
     private readonly Queue<Token> ready = new();
     private int entries;
-    private bool variablesCopied;
 
     public ProcessDefinition Definition { get; } = definition;
     public InstanceState State { get; } = state;
@@ -95,6 +94,12 @@ internal sealed class StepContext(
 
     public TokenVariables VariablesOfScope(int scopeId, JsonObject? overlay = null) => new(this, scopeId, overlay);
 
+    /// <summary>
+    /// Instance variables written in this step, applied to the instance's map only when the step succeeds: the map
+    /// itself is never copied (it can be large; most steps write a few entries), and an incident leaves it untouched.
+    /// </summary>
+    public Dictionary<string, JsonNode?> PendingVariables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sets a variable where it is defined: the nearest scope whose locals hold it, else the instance.</summary>
     public void SetVariable(int scopeId, string name, JsonNode? value)
     {
@@ -106,18 +111,14 @@ internal sealed class StepContext(
                 return;
             }
         }
-        WritableVariables()[name] = value?.DeepClone();
+        PendingVariables[name] = value?.DeepClone();
     }
 
-    /// <summary>The instance's variables, copied before the first write of this step (the state given to the step shares them).</summary>
-    public JsonObject WritableVariables()
+    /// <summary>The step succeeded: its instance variable writes go into the map the new state shares with the given one.</summary>
+    public void CommitVariables()
     {
-        if (!variablesCopied)
-        {
-            State.Variables = (JsonObject)State.Variables.DeepClone();
-            variablesCopied = true;
-        }
-        return State.Variables;
+        foreach (var (name, value) in PendingVariables) State.Variables[name] = value;
+        PendingVariables.Clear();
     }
 
     /// <summary>Sets every entry of <paramref name="values"/> and journals what changed.</summary>

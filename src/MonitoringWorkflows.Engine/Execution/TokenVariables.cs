@@ -32,7 +32,7 @@ internal sealed class TokenVariables : IVariableScope
             if (scope.Locals is { } locals && locals.TryGetPropertyValue(name, out value)) return true;
             if (scope.Kind == ScopeKind.MultiInstance && TryGetCounter(scope, name, out value)) return true;
         }
-        return context.State.Variables.TryGetPropertyValue(name, out value);
+        return context.PendingVariables.TryGetValue(name, out value) || context.State.Variables.TryGetPropertyValue(name, out value);
     }
 
     public IEnumerable<string> Names
@@ -46,6 +46,7 @@ internal sealed class TokenVariables : IVariableScope
                 if (scope.Locals is { } locals) names.UnionWith(locals.Select(p => p.Key));
                 if (scope.Kind == ScopeKind.MultiInstance) names.UnionWith(CounterNames);
             }
+            names.UnionWith(context.PendingVariables.Keys);
             names.UnionWith(context.State.Variables.Select(p => p.Key));
             return names;
         }

@@ -31,8 +31,8 @@ public sealed class InstanceState
     public InstanceState Clone() => Clone(shareVariables: false);
 
     /// <summary>
-    /// A copy for the executor to work on. With <paramref name="shareVariables"/> the variable map is shared until the
-    /// first write (the executor copies it then): most steps change few variables and many change none.
+    /// A copy for the executor to work on. With <paramref name="shareVariables"/> the variable map is shared: the
+    /// executor keeps a step's writes apart and applies them to the map only when the step succeeds.
     /// </summary>
     internal InstanceState Clone(bool shareVariables) => new()
     {

@@ -13,16 +13,34 @@ public class ProcessExecutorTests
         """);
 
     [Fact]
-    public void Step_NeverChangesTheStateItWasGiven()
+    public void Step_Succeeds_LeavesTheGivenTokensAndScopesAsTheyWereAndHandsOverTheVariables()
     {
         var instance = TestInstance.Start(OneTask, new JsonObject { ["a"] = 1 });
         var before = instance.State;
-        var snapshot = System.Text.Json.JsonSerializer.Serialize(before);
+        var tokensBefore = System.Text.Json.JsonSerializer.Serialize(before.Tokens);
 
         instance.Complete("Task", new JsonObject { ["a"] = 2 });
 
-        Assert.Equal(snapshot, System.Text.Json.JsonSerializer.Serialize(before));
+        Assert.Equal(tokensBefore, System.Text.Json.JsonSerializer.Serialize(before.Tokens));
         Assert.NotSame(before, instance.State);
+        Assert.Same(before.Variables, instance.State.Variables);
+        Assert.Equal(2, instance.Variable("a")!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Step_FailsAfterWritingVariables_LeavesTheGivenStateExactlyAsItWas()
+    {
+        var xml = Process($"""
+            <bpmn:startEvent id="Start" />{UserTask("Screen")}<bpmn:exclusiveGateway id="Route" />{UserTask("High")}
+            {Flow("f0", "Start", "Screen")}{Flow("f1", "Screen", "Route")}{Flow("toHigh", "Route", "High", "level == 'high'")}
+            """);
+        var instance = TestInstance.Start(xml, new JsonObject { ["level"] = "low" });
+        var snapshot = System.Text.Json.JsonSerializer.Serialize(instance.State);
+
+        var result = instance.Complete("Screen", new JsonObject { ["level"] = "medium", ["note"] = "x" });
+
+        Assert.NotNull(result.Incident);
+        Assert.Equal(snapshot, System.Text.Json.JsonSerializer.Serialize(instance.State));
     }
 
     [Fact]
