@@ -10,7 +10,8 @@ internal static class ElementDispatch
     {
         var node = context.NodeOf(token);
         context.CurrentElementId = node.Id;
-        context.Journal(JournalKind.ElementEntered, node.Id);
+        // Gateways and pass-through events are recorded by the flows taken around them; steps, waits and ends are entered.
+        if (node is Activity or IntermediateCatchEvent or EndEvent) context.Journal(JournalKind.ElementEntered, node.Id);
         switch (node)
         {
             case StartEvent or IntermediateThrowEvent or BoundaryEvent: Flow.Leave(context, token, node); break;
