@@ -15,6 +15,7 @@ internal sealed class CompiledSource
         IsScript = isScript;
         Prepared = prepared;
         SyntaxError = syntaxError;
+        FreeNames = prepared.ReferencedGlobals?.ToArray() ?? [];
     }
 
     public string Text { get; }
@@ -26,8 +27,17 @@ internal sealed class CompiledSource
     /// <summary>Null when the source parsed.</summary>
     public string? SyntaxError { get; }
 
+    /// <summary>
+    /// The names the source uses without declaring them: built-ins and the variables it can read, which are
+    /// defined on the global object before it runs.
+    /// </summary>
+    public IReadOnlyList<string> FreeNames { get; }
+
     /// <summary>For a script, the names it declares or assigns at its top level.</summary>
     public ScriptNames Names { get; private init; } = ScriptNames.Empty;
+
+    /// <summary>For a script with top-level let or const, an expression that reads them all, in order, as an array.</summary>
+    public Prepared<Script>? LexicalReader { get; private init; }
 
     public string Kind => IsScript ? "script" : "expression";
 
@@ -36,11 +46,11 @@ internal sealed class CompiledSource
 
     public static CompiledSource Expression(string text, Prepared<Script> prepared) => new(text, false, prepared, null);
 
-    public static CompiledSource Script(string text, Prepared<Script> prepared) =>
-        new(text, true, prepared, null)
-        {
-            Names = ScriptNames.Of(prepared.Program!, prepared.ReferencedGlobals!.ToHashSet(StringComparer.Ordinal)),
-        };
+    public static CompiledSource Script(string text, Prepared<Script> prepared, Func<IReadOnlyList<string>, Prepared<Script>?> prepareReader)
+    {
+        var names = ScriptNames.Of(prepared.Program!, prepared.ReferencedGlobals!.ToHashSet(StringComparer.Ordinal));
+        return new(text, true, prepared, null) { Names = names, LexicalReader = prepareReader(names.LexicalNames) };
+    }
 
     public static CompiledSource Invalid(string text, bool isScript, string error) => new(text, isScript, default, error);
 }

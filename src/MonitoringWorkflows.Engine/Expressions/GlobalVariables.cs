@@ -9,16 +9,17 @@ using Jint.Runtime.Descriptors;
 namespace MonitoringWorkflows.Engine.Expressions;
 
 /// <summary>
-/// The prototype of the global object, where a name the script does not declare is looked up after the
-/// built-ins. It answers with the process variable of that name, converted to JavaScript the first time it
-/// is touched in an evaluation, so a condition over two variables converts two of them, however many the
-/// instance has. Every way of reading an own property materializes first and then defers to the ordinary
-/// implementation, so the object behaves as a plain object that happens to hold the touched variables.
+/// The variables of one evaluation, converted to JavaScript at most once each. The names a source uses
+/// are defined on the global object before it runs (<see cref="TryMaterialize"/>); this object, the global
+/// object's prototype, answers every other name (<c>globalThis[name]</c>, <c>for (k in globalThis)</c>)
+/// the first time it is touched, after the built-ins. Every way of reading one of its own properties
+/// materializes first and then defers to the ordinary implementation, so it behaves as a plain object that
+/// happens to hold the touched variables.
 /// </summary>
 internal sealed class GlobalVariables : ObjectInstance
 {
     private readonly ObjectInstance _objectPrototype;
-    private readonly Dictionary<string, JsonNode?> _touched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Materialized> _materialized = new(StringComparer.Ordinal);
     private IVariableScope? _variables;
 
     public GlobalVariables(JintEngine engine) : base(engine)
@@ -27,29 +28,46 @@ internal sealed class GlobalVariables : ObjectInstance
         Prototype = _objectPrototype;
     }
 
-    /// <summary>The variables converted in this evaluation, with their values as they were before it.</summary>
-    public IReadOnlyDictionary<string, JsonNode?> Touched => _touched;
+    /// <summary>Every name looked up in this evaluation, found or not, with the variable's value before it.</summary>
+    public Dictionary<string, Materialized> Seen => _materialized;
+
+    public IVariableScope Scope => _variables ?? throw new InvalidOperationException("No evaluation is running.");
 
     public void Bind(IVariableScope variables) => _variables = variables;
+
+    /// <summary>
+    /// The variable's JavaScript value, converted the first time this evaluation asks for it and the same
+    /// object every later time; false when there is no such variable.
+    /// </summary>
+    public bool TryMaterialize(string name, out JsValue value)
+    {
+        if (!_materialized.TryGetValue(name, out var found))
+        {
+            found = Scope.TryGet(name, out var before)
+                ? new Materialized(true, before, JsonToJs.Convert(_engine, before))
+                : Materialized.Missing;
+            _materialized.Add(name, found);
+        }
+        value = found.Value;
+        return found.Exists;
+    }
 
     /// <summary>Forgets the evaluation: its variables, anything a script put here, a changed prototype.</summary>
     public void Reset()
     {
         _variables = null;
-        _touched.Clear();
+        _materialized.Clear();
         foreach (var key in base.GetOwnPropertyKeys(Types.String | Types.Symbol)) RemoveOwnProperty(key);
         if (!ReferenceEquals(Prototype, _objectPrototype)) Prototype = _objectPrototype;
     }
 
+    // Looked up once per evaluation: a variable a script deleted stays deleted.
     private void Materialize(JsValue key)
     {
         if (_variables is null || key is not JsString) return;
         var name = key.ToString();
-        // Touched once per evaluation: a variable a script deleted stays deleted.
-        if (_touched.ContainsKey(name) || !_variables.TryGet(name, out var value)) return;
-        _touched.Add(name, value);
-        FastSetProperty(name, new PropertyDescriptor(
-            JsonToJs.Convert(_engine, value), PropertyFlag.ConfigurableEnumerableWritable));
+        if (_materialized.ContainsKey(name) || !TryMaterialize(name, out var value)) return;
+        FastSetProperty(name, new PropertyDescriptor(value, PropertyFlag.ConfigurableEnumerableWritable));
     }
 
     private void MaterializeAll()
@@ -126,4 +144,10 @@ internal sealed class GlobalVariables : ObjectInstance
 
     // Freezing this object would outlive the evaluation that froze it.
     public override bool PreventExtensions() => false;
+}
+
+/// <summary>A variable as one evaluation found it: whether it exists, its JSON value, and its JavaScript copy.</summary>
+internal readonly record struct Materialized(bool Exists, JsonNode? Before, JsValue Value)
+{
+    public static Materialized Missing { get; } = new(false, null, JsValue.Undefined);
 }

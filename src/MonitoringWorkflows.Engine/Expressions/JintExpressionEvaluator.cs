@@ -7,8 +7,9 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// <summary>
 /// Evaluates JavaScript with Jint in a sandbox: strict mode; statement, memory, recursion and time limits;
 /// no CLR access, no <c>eval</c>; built-ins frozen; globals reset after every evaluation. Sources are
-/// prepared once and cached by their text; engines are pooled, one per concurrent call. Variables are
-/// converted to JavaScript only when the expression touches them. Thread-safe; meant to be shared.
+/// prepared once and cached by their text; engines are pooled, one per concurrent call. Only the variables
+/// a source names (or reaches by a computed name) are converted to JavaScript, once per evaluation.
+/// Thread-safe; meant to be shared.
 /// </summary>
 public sealed class JintExpressionEvaluator : IExpressionEvaluator
 {

@@ -8,10 +8,11 @@ using Jint.Runtime;
 namespace MonitoringWorkflows.Engine.Expressions;
 
 /// <summary>
-/// One Jint engine with the sandbox's limits and locked-down built-ins. Variables reach it through the
-/// global object's prototype (<see cref="GlobalVariables"/>); after every evaluation, failed or not, the
-/// globals are restored to the snapshot taken when the engine was built, so nothing one evaluation
-/// assigns is seen by the next. Not thread-safe: the pool gives it to one caller at a time.
+/// One Jint engine with the sandbox's limits and locked-down built-ins. The variables a source names are
+/// defined on the global object before it runs; any other is found through the global object's prototype
+/// (<see cref="GlobalVariables"/>). After every evaluation, failed or not, the globals are restored to the
+/// snapshot taken when the engine was built, so nothing one evaluation assigns is seen by the next. Not
+/// thread-safe: the pool gives it to one caller at a time.
 /// </summary>
 internal sealed class SandboxEngine : IDisposable
 {
@@ -36,9 +37,9 @@ internal sealed class SandboxEngine : IDisposable
 
     public JsonNode? Evaluate(CompiledSource source, IVariableScope variables)
     {
-        _variables.Bind(variables);
         try
         {
+            Begin(source, variables);
             var value = _engine.Evaluate(source.Prepared);
             if (value.IsUndefined()) return null;
             return JsToJson.TryConvert(value, out var node) ? node : throw ExpressionErrors.NotJson(source, value);
@@ -51,9 +52,9 @@ internal sealed class SandboxEngine : IDisposable
 
     public bool EvaluateCondition(CompiledSource source, IVariableScope variables)
     {
-        _variables.Bind(variables);
         try
         {
+            Begin(source, variables);
             var value = _engine.Evaluate(source.Prepared);
             return value.IsBoolean() ? value.AsBoolean() : throw ExpressionErrors.NotBoolean(source, value);
         }
@@ -65,12 +66,12 @@ internal sealed class SandboxEngine : IDisposable
 
     public IReadOnlyDictionary<string, JsonNode?> RunScript(CompiledSource source, IVariableScope variables)
     {
-        _variables.Bind(variables);
         try
         {
-            DeclareTopLevelNames(source, variables);
+            Begin(source, variables);
+            DeclareTopLevelNames(source);
             _engine.Execute(source.Prepared);
-            return ScriptAssignments.Collect(variables, _variables.Touched, ReadCandidates(source));
+            return ScriptAssignments.Collect(_engine, source, _variables, _builtInNames);
         }
         finally
         {
@@ -80,36 +81,38 @@ internal sealed class SandboxEngine : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    // `var total = total + 1` must read the variable: a var declaration of a name that only the prototype
-    // has would define an own global property holding undefined first (that is the language's rule).
-    // And `level = 'high'` must create a variable, which strict mode refuses for a name that does not
-    // exist yet: such names are made to exist, undefined until the script assigns them.
-    private void DeclareTopLevelNames(CompiledSource source, IVariableScope variables)
+    // The variables the source names are defined on the global object itself, where Jint finds a global
+    // fastest; the prototype is left for names reached only at run time (globalThis[name]).
+    private void Begin(CompiledSource source, IVariableScope variables)
     {
-        foreach (var name in source.Names.VarNames)
+        _variables.Bind(variables);
+        var global = _engine.Global;
+        foreach (var name in source.FreeNames)
         {
-            if (_builtInNames.Contains(name) || !variables.TryGet(name, out var value)) continue;
-            _engine.Global.FastSetDataProperty(name, JsonToJs.Convert(_engine, value));
-        }
-        foreach (var name in source.Names.AssignedNames)
-        {
-            if (_builtInNames.Contains(name) || variables.TryGet(name, out _)) continue;
-            _engine.Global.FastSetDataProperty(name, JsValue.Undefined);
+            if (!_builtInNames.Contains(name) && _variables.TryMaterialize(name, out var value))
+            {
+                global.FastSetDataProperty(name, value);
+            }
         }
     }
 
-    // Every top-level name the script may have set: its let/const, the globals it added, the variables it
-    // touched (it may have changed them in place), each with its value now.
-    private IEnumerable<(string Name, JsValue Value)> ReadCandidates(CompiledSource source)
+    // `var total = total + 1` must read the variable: a var declaration of a name the global object does
+    // not have would define it holding undefined first (that is the language's rule).
+    // And `level = 'high'` must create a variable, which strict mode refuses for a name that does not
+    // exist yet: such names are made to exist, undefined until the script assigns them.
+    private void DeclareTopLevelNames(CompiledSource source)
     {
-        foreach (var name in source.Names.LexicalNames) yield return (name, _engine.Evaluate(name));
         var global = _engine.Global;
-        foreach (var key in global.GetOwnPropertyKeys(Types.String))
+        foreach (var name in source.Names.VarNames)
         {
-            var name = key.ToString();
-            if (!_builtInNames.Contains(name)) yield return (name, global.Get(name));
+            if (_builtInNames.Contains(name) || !_variables.TryMaterialize(name, out var value)) continue;
+            global.FastSetDataProperty(name, value);
         }
-        foreach (var name in _variables.Touched.Keys.ToList()) yield return (name, global.Get(name));
+        foreach (var name in source.Names.AssignedNames)
+        {
+            if (_builtInNames.Contains(name) || _variables.TryMaterialize(name, out _)) continue;
+            global.FastSetDataProperty(name, JsValue.Undefined);
+        }
     }
 
     private void Reset()

@@ -99,4 +99,29 @@ public class IsolationTests
 
         Assert.Equal(9, _evaluator.Evaluate("child.age", scope)!.GetValue<long>());
     }
+
+    [Fact]
+    public void Evaluate_SameSourceOverOtherVariables_SeesOnlyTheVariablesOfEachCall()
+    {
+        // One engine and one prepared source: nothing Jint caches per source may carry a variable over.
+        const string expression = "typeof score === 'undefined' ? 'none' : String(score)";
+
+        var seen = new[] { """{"score":1}""", "{}", """{"score":2}""", """{"score":"x"}""", "{}" }
+            .Select(json => _evaluator.Evaluate(expression, VariableScope.FromJson(json))!.GetValue<string>());
+
+        Assert.Equal(["1", "none", "2", "x", "none"], seen);
+    }
+
+    [Fact]
+    public void RunScript_DeletingAVariableAfterReadingIt_DoesNotBringItBack()
+    {
+        var assigned = _evaluator.RunScript("""
+            var before = score;
+            delete globalThis.score;
+            var after = typeof score;
+            """, VariableScope.FromJson("""{"score":15}"""));
+
+        Assert.Equal(15, assigned["before"]!.GetValue<long>());
+        Assert.Equal("undefined", assigned["after"]!.GetValue<string>());
+    }
 }

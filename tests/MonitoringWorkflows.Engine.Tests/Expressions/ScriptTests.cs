@@ -148,4 +148,50 @@ public class ScriptTests
         Assert.Equal("EXPR001", error.Code);
         Assert.Contains("at line 2, column 9", error.Message);
     }
+
+    [Fact]
+    public void RunScript_ReassigningEqualValues_ReturnsNothing()
+    {
+        Assert.Empty(Evaluator.RunScript("""
+            score = 10 + 5;
+            level = 'lo' + 'w';
+            child = { age: 9 };
+            agencies = ['Pol' + 'ice'];
+            """, Case()));
+    }
+
+    [Fact]
+    public void RunScript_ReplacingABuiltInGlobal_IsNotAVariable()
+    {
+        var assigned = Evaluator.RunScript("Math = { max: () => -1 }; var top = Math.max();", Case());
+
+        Assert.Equal(["top"], assigned.Keys);
+    }
+
+    [Fact]
+    public void RunScript_VariablesReachedByComputedName_AreReadAndCompared()
+    {
+        var assigned = Evaluator.RunScript("""
+            var names = [];
+            for (const name in globalThis) names.push(name);
+            var total = globalThis['sco' + 're'] + 1;
+            globalThis['vis' + 'its'] = 3;
+            globalThis['le' + 'vel'] = 'low';
+            """, Case());
+
+        Assert.Equal(["names", "total", "visits"], assigned.Keys.Order());
+        Assert.Equal(["agencies", "child", "level", "names", "score", "total", "visits"],
+            assigned["names"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
+        Assert.Equal(16, assigned["total"]!.GetValue<long>());
+        Assert.Equal(3, assigned["visits"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_TopLevelLetAndConst_AreReadAfterTheScript()
+    {
+        var assigned = Evaluator.RunScript("let first = score + 1; const second = [first]; let unchanged = 'low';", Case());
+
+        Assert.Equal(["first", "second", "unchanged"], assigned.Keys.Order());
+        Assert.Equal("[16]", assigned["second"]!.ToJsonString());
+    }
 }
