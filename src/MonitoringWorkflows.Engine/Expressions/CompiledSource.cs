@@ -33,6 +33,15 @@ internal sealed class CompiledSource
     /// </summary>
     public IReadOnlyList<string> FreeNames { get; }
 
+    private string[]? _variableNames;
+
+    /// <summary>
+    /// The free names that are not built-ins: the variables the source reads by name. Worked out on first
+    /// use; every engine has the same built-ins, so whichever engine asks first gets the answer for all.
+    /// </summary>
+    public string[] VariableNames(HashSet<string> builtInNames) =>
+        _variableNames ??= FreeNames.Where(name => !builtInNames.Contains(name)).ToArray();
+
     /// <summary>For a script, the names it declares or assigns at its top level.</summary>
     public ScriptNames Names { get; private init; } = ScriptNames.Empty;
 

@@ -24,6 +24,8 @@ internal static class JsToJson
     private const double MinDateMs = -62135596800000d;
     private const double MaxDateMs = 253402300799999d;
 
+    private static readonly object?[] SmallWholeNumbers = new object?[1024];
+
     /// <summary>Converts one value; returns false when it has no JSON form (undefined, a function, a symbol).</summary>
     public static bool TryConvert(JsValue value, out JsonNode? node) => TryConvert(value, 0, out node);
 
@@ -57,11 +59,23 @@ internal static class JsToJson
     private static JsonNode? Number(double number)
     {
         if (!double.IsFinite(number)) return null;
+        var whole = number == Math.Floor(number) && Math.Abs(number) <= LargestExactInteger;
+        if (whole && number >= 0 && number < SmallWholeNumbers.Length) return JsonValue.Create(SmallWholeNumber((int)number));
         Span<char> text = stackalloc char[32];
-        var written = number == Math.Floor(number) && Math.Abs(number) <= LargestExactInteger
+        var written = whole
             ? ((long)number).TryFormat(text, out var length, provider: CultureInfo.InvariantCulture)
             : number.TryFormat(text, out length, "R", CultureInfo.InvariantCulture);
         return written ? JsonValue.Create(JsonElement.Parse(text[..length])) : JsonValue.Create(number);
+    }
+
+    // Parsing a number allocates a whole document; the small whole numbers scripts mostly return (scores,
+    // counts, days) are parsed once each and shared, which a JsonElement allows: it is read-only.
+    private static JsonElement SmallWholeNumber(int number)
+    {
+        if (Volatile.Read(ref SmallWholeNumbers[number]) is JsonElement parsed) return parsed;
+        parsed = JsonElement.Parse(number.ToString(CultureInfo.InvariantCulture));
+        Volatile.Write(ref SmallWholeNumbers[number], parsed);
+        return parsed;
     }
 
     private static JsonNode? Object(ObjectInstance obj, int depth)

@@ -19,7 +19,7 @@ internal sealed class SandboxEngine : IDisposable
     private readonly JintEngine _engine;
     private readonly GlobalVariables _variables;
     private readonly GlobalSnapshot _clean;
-    private readonly HashSet<string> _builtInNames;
+    private readonly BuiltIns _builtIns;
 
     public SandboxEngine(ExpressionLimits limits)
     {
@@ -27,8 +27,7 @@ internal sealed class SandboxEngine : IDisposable
         BuiltInLockdown.Apply(_engine);
         _variables = new GlobalVariables(_engine);
         _engine.Global.Prototype = _variables;
-        _builtInNames = _engine.Global.GetOwnPropertyKeys(Types.String)
-            .Select(key => key.ToString()).ToHashSet(StringComparer.Ordinal);
+        _builtIns = BuiltIns.Of(_engine.Global);
         _clean = _engine.Advanced.CaptureGlobalSnapshot();
     }
 
@@ -71,7 +70,7 @@ internal sealed class SandboxEngine : IDisposable
             Begin(source, variables);
             DeclareTopLevelNames(source);
             _engine.Execute(source.Prepared);
-            return ScriptAssignments.Collect(_engine, source, _variables, _builtInNames);
+            return ScriptAssignments.Collect(_engine, source, _variables, _builtIns);
         }
         finally
         {
@@ -87,12 +86,9 @@ internal sealed class SandboxEngine : IDisposable
     {
         _variables.Bind(variables);
         var global = _engine.Global;
-        foreach (var name in source.FreeNames)
+        foreach (var name in source.VariableNames(_builtIns.Names))
         {
-            if (!_builtInNames.Contains(name) && _variables.TryMaterialize(name, out var value))
-            {
-                global.FastSetDataProperty(name, value);
-            }
+            if (_variables.TryMaterialize(name, out var value)) global.FastSetDataProperty(name, value);
         }
     }
 
@@ -105,12 +101,12 @@ internal sealed class SandboxEngine : IDisposable
         var global = _engine.Global;
         foreach (var name in source.Names.VarNames)
         {
-            if (_builtInNames.Contains(name) || !_variables.TryMaterialize(name, out var value)) continue;
+            if (_builtIns.Names.Contains(name) || !_variables.TryMaterialize(name, out var value)) continue;
             global.FastSetDataProperty(name, value);
         }
         foreach (var name in source.Names.AssignedNames)
         {
-            if (_builtInNames.Contains(name) || _variables.TryMaterialize(name, out _)) continue;
+            if (_builtIns.Names.Contains(name) || _variables.TryMaterialize(name, out _)) continue;
             global.FastSetDataProperty(name, JsValue.Undefined);
         }
     }

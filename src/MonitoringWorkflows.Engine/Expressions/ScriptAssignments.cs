@@ -19,26 +19,32 @@ internal sealed class ScriptAssignments
 {
     private readonly JintEngine _engine;
     private readonly GlobalVariables _variables;
-    private readonly HashSet<string> _builtInNames;
+    private readonly BuiltIns _builtIns;
     private readonly HashSet<string> _considered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode?> _assigned = new(StringComparer.Ordinal);
 
-    private ScriptAssignments(JintEngine engine, GlobalVariables variables, HashSet<string> builtInNames)
+    private ScriptAssignments(JintEngine engine, GlobalVariables variables, BuiltIns builtIns)
     {
         _engine = engine;
         _variables = variables;
-        _builtInNames = builtInNames;
+        _builtIns = builtIns;
     }
 
     public static Dictionary<string, JsonNode?> Collect(
-        JintEngine engine, CompiledSource source, GlobalVariables variables, HashSet<string> builtInNames)
+        JintEngine engine, CompiledSource source, GlobalVariables variables, BuiltIns builtIns)
     {
-        var collect = new ScriptAssignments(engine, variables, builtInNames);
+        var collect = new ScriptAssignments(engine, variables, builtIns);
         collect.Lexical(source);
         // The names the script declares or assigns first, in its own order, then any other global.
         foreach (var name in source.Names.VarNames) collect.Global(name);
         foreach (var name in source.Names.AssignedNames) collect.Global(name);
-        foreach (var key in engine.Global.GetOwnPropertyKeys(Types.String)) collect.Global(key.ToString());
+        var keys = engine.Global.GetOwnPropertyKeys(Types.String);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            // The built-ins come first, as the very keys the engine started with: no need to look them up.
+            if (i < builtIns.Keys.Length && ReferenceEquals(keys[i], builtIns.Keys[i])) continue;
+            collect.Global(keys[i].ToString());
+        }
         collect.ReachedOtherwise();
         return collect._assigned;
     }
@@ -55,7 +61,7 @@ internal sealed class ScriptAssignments
 
     private void Global(string name)
     {
-        if (!_builtInNames.Contains(name) && _considered.Add(name)) Compare(name, _engine.Global.Get(name));
+        if (!_builtIns.Names.Contains(name) && _considered.Add(name)) Compare(name, _engine.Global.Get(name));
     }
 
     // Variables reached through the prototype only (globalThis[name]), or deleted from the global object.

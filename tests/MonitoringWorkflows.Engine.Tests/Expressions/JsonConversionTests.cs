@@ -62,4 +62,19 @@ public class JsonConversionTests
         Assert.Equal(Math.Pow(2, 60), result[2]!.GetValue<double>());
         Assert.Equal(1d / 3, result[3]!.GetValue<double>());
     }
+
+    [Fact]
+    public void Evaluate_TheSameSmallNumberTwice_GivesNodesThatStandApart()
+    {
+        var first = Evaluator.Evaluate("[7, 7, 1023, 1024, 0.5]", VariableScope.Empty)!.AsArray();
+        var second = Evaluator.Evaluate("7", VariableScope.Empty)!;
+
+        var holder = new JsonObject { ["a"] = first[0]!.DeepClone(), ["b"] = second };
+        first[1] = 8;
+
+        Assert.Equal("""{"a":7,"b":7}""", holder.ToJsonString());
+        Assert.Equal(7d, second.GetValue<double>());
+        Assert.Equal(7m, second.GetValue<decimal>());
+        Assert.Equal("[7,8,1023,1024,0.5]", first.ToJsonString());
+    }
 }
