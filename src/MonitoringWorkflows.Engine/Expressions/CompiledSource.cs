@@ -53,7 +53,11 @@ internal sealed class CompiledSource
     /// <summary>Columns the compiled text adds in front of the first line (an expression's opening parenthesis).</summary>
     public int ColumnShift => IsScript ? 0 : 1;
 
-    public static CompiledSource Expression(string text, Prepared<Script> prepared) => new(text, false, prepared, null);
+    /// <summary>An expression that can change nothing but the variables defined for it (see <see cref="ReadOnlyExpression"/>).</summary>
+    public bool IsReadOnly { get; private init; }
+
+    public static CompiledSource Expression(string text, Prepared<Script> prepared) =>
+        new(text, false, prepared, null) { IsReadOnly = ReadOnlyExpression.Is(prepared.Program!) };
 
     public static CompiledSource Script(string text, Prepared<Script> prepared, Func<IReadOnlyList<string>, Prepared<Script>?> prepareReader)
     {

@@ -124,4 +124,36 @@ public class IsolationTests
         Assert.Equal(15, assigned["before"]!.GetValue<long>());
         Assert.Equal("undefined", assigned["after"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("globalThis.leaked = 1")]
+    [InlineData("Object.assign(globalThis, { leaked: 1 })")]
+    [InlineData("Reflect.defineProperty(globalThis, 'leaked', { value: 1 })")]
+    [InlineData("[1].map(() => globalThis.leaked = 1)")]
+    [InlineData("(score = 1, globalThis.leaked = score)")]
+    [InlineData("delete globalThis.Math && (globalThis.leaked = 1)")]
+    public void Evaluate_ExpressionThatChangesGlobals_IsUndoneLikeAScript(string expression)
+    {
+        _evaluator.Evaluate(expression, VariableScope.FromJson("""{"score":15}"""));
+
+        Assert.Equal("undefined,object,undefined", _evaluator.Evaluate(
+            "[typeof leaked, typeof Math, typeof score].join()", VariableScope.Empty)!.GetValue<string>());
+        Assert.Equal(1, _evaluator.Engines.IdleCount);
+    }
+
+    [Theory]
+    [InlineData("score > 10 && level === 'high'", true)]
+    [InlineData("`${level}:${score}` === 'high:15' && { a: [score] }.a[0] === 15", true)]
+    [InlineData("'score' in globalThis && globalThis['lev' + 'el'] === 'high'", true)]
+    [InlineData("delete globalThis.score", true)]
+    [InlineData("typeof globalThis.score === 'number' && (() => true)()", true)]
+    public void ReadOnlyExpressions_AreTheOnesWithoutAssignmentsCallsOrDeletes(string expression, bool works)
+    {
+        var scope = VariableScope.FromJson("""{"score":15,"level":"high"}""");
+        var readOnly = _evaluator.Cache.Expression(expression).IsReadOnly;
+
+        Assert.Equal(works, _evaluator.EvaluateCondition(expression, scope));
+        Assert.Equal(!expression.Contains("delete") && !expression.Contains("=>"), readOnly);
+        Assert.Equal("undefined,undefined", _evaluator.Evaluate("[typeof score, typeof level].join()", VariableScope.Empty)!.GetValue<string>());
+    }
 }
