@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Jint;
 using JintEngine = Jint.Engine;
@@ -41,12 +42,21 @@ internal sealed class GlobalVariables : ObjectInstance
     /// </summary>
     public bool TryMaterialize(string name, out JsValue value)
     {
-        if (!_materialized.TryGetValue(name, out var found))
+        ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(_materialized, name, out var known);
+        if (!known)
         {
-            found = Scope.TryGet(name, out var before)
-                ? new Materialized(true, before, JsonToJs.Convert(_engine, before))
-                : Materialized.Missing;
-            _materialized.Add(name, found);
+            try
+            {
+                found = Scope.TryGet(name, out var before)
+                    ? new Materialized(true, before, JsonToJs.Convert(_engine, before))
+                    : Materialized.Missing;
+            }
+            catch
+            {
+                // No half-made entry: the evaluation fails, but the engine goes on to the next one.
+                _materialized.Remove(name);
+                throw;
+            }
         }
         value = found.Value;
         return found.Exists;

@@ -4,6 +4,7 @@ using JintEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 
 namespace MonitoringWorkflows.Engine.Expressions;
 
@@ -13,76 +14,86 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// from the variable's value before the script, or that are new. A variable still holding the very primitive
 /// it was given is unchanged without being converted back; objects are converted and compared, since a
 /// script may change them in place. Functions and symbols are not variables and are left out; a new name
-/// still undefined was declared but never given a value.
+/// still undefined was declared but never given a value. The names the script declares or assigns come
+/// first, in its own order.
 /// </summary>
 internal sealed class ScriptAssignments
 {
     private readonly JintEngine _engine;
     private readonly GlobalVariables _variables;
-    private readonly BuiltIns _builtIns;
-    private readonly HashSet<string> _considered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode?> _assigned = new(StringComparer.Ordinal);
+    private int _variablesOnGlobal;
 
-    private ScriptAssignments(JintEngine engine, GlobalVariables variables, BuiltIns builtIns)
+    private ScriptAssignments(JintEngine engine, GlobalVariables variables)
     {
         _engine = engine;
         _variables = variables;
-        _builtIns = builtIns;
     }
 
     public static Dictionary<string, JsonNode?> Collect(
         JintEngine engine, CompiledSource source, GlobalVariables variables, BuiltIns builtIns)
     {
-        var collect = new ScriptAssignments(engine, variables, builtIns);
-        collect.Lexical(source);
-        // The names the script declares or assigns first, in its own order, then any other global.
-        foreach (var name in source.Names.VarNames) collect.Global(name);
-        foreach (var name in source.Names.AssignedNames) collect.Global(name);
-        var keys = engine.Global.GetOwnPropertyKeys(Types.String);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            // The built-ins come first, as the very keys the engine started with: no need to look them up.
-            if (i < builtIns.Keys.Length && ReferenceEquals(keys[i], builtIns.Keys[i])) continue;
-            collect.Global(keys[i].ToString());
-        }
-        collect.ReachedOtherwise();
-        return collect._assigned;
+        var collect = new ScriptAssignments(engine, variables);
+        var lexicalNames = collect.Lexical(source);
+        collect.Globals(builtIns, lexicalNames);
+        collect.ReachedOtherwise(lexicalNames);
+        return collect.InScriptOrder(source.Names);
     }
 
-    private void Lexical(CompiledSource source)
+    private IReadOnlyList<string> Lexical(CompiledSource source)
     {
-        if (source.LexicalReader is not { } reader || _engine.Evaluate(reader) is not JsArray values) return;
+        if (source.LexicalReader is not { } reader || _engine.Evaluate(reader) is not JsArray values) return [];
         var names = source.Names.LexicalNames;
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (_considered.Add(names[i])) Compare(names[i], values[(uint)i]);
-        }
+        for (var i = 0; i < names.Count; i++) Compare(names[i], values[(uint)i]);
+        return names;
     }
 
-    private void Global(string name)
+    // The global object's own properties past the built-ins: the variables defined for the script, its
+    // vars, and whatever it added. A let or const of the same name has already been read and wins.
+    private void Globals(BuiltIns builtIns, IReadOnlyList<string> lexicalNames)
     {
-        if (!_builtIns.Names.Contains(name) && _considered.Add(name)) Compare(name, _engine.Global.Get(name));
+        var global = _engine.Global;
+        var keys = global.GetOwnPropertyKeys(Types.String);
+        // The built-ins come first, as the very keys the engine started with, unless one was deleted.
+        var start = 0;
+        while (start < builtIns.Keys.Length && start < keys.Count && ReferenceEquals(keys[start], builtIns.Keys[start])) start++;
+        var builtInsIntact = start == builtIns.Keys.Length;
+        for (var i = start; i < keys.Count; i++)
+        {
+            var name = keys[i].ToString();
+            if (!builtInsIntact && builtIns.Names.Contains(name)) continue;
+            if (lexicalNames.Count > 0 && lexicalNames.Contains(name)) continue;
+            if (Compare(name, global.Get(keys[i]))) _variablesOnGlobal++;
+        }
     }
 
     // Variables reached through the prototype only (globalThis[name]), or deleted from the global object.
-    private void ReachedOtherwise()
+    private void ReachedOtherwise(IReadOnlyList<string> lexicalNames)
     {
-        var others = new List<string>();
-        foreach (var (name, seen) in _variables.Seen)
+        var existing = 0;
+        foreach (var (_, found) in _variables.Seen)
         {
-            if (seen.Exists && !_considered.Contains(name)) others.Add(name);
+            if (found.Exists) existing++;
         }
-        foreach (var name in others) Global(name);
+        if (existing == _variablesOnGlobal) return;
+        var global = _engine.Global;
+        foreach (var name in _variables.Seen.Where(pair => pair.Value.Exists).Select(pair => pair.Key).ToList())
+        {
+            if (lexicalNames.Contains(name) || global.GetOwnProperty(name) != PropertyDescriptor.Undefined) continue;
+            Compare(name, global.Get(name));
+        }
     }
 
-    private void Compare(string name, JsValue value)
+    /// <returns>Whether the name is a variable this evaluation looked up.</returns>
+    private bool Compare(string name, JsValue value)
     {
         bool existed;
         JsonNode? before;
-        if (_variables.Seen.TryGetValue(name, out var seen))
+        var isVariable = _variables.Seen.TryGetValue(name, out var seen) && seen.Exists;
+        if (isVariable)
         {
-            if (seen.Exists && ReferenceEquals(value, seen.Value) && value is not ObjectInstance) return;
-            (existed, before) = (seen.Exists, seen.Before);
+            if (ReferenceEquals(value, seen.Value) && value is not ObjectInstance) return true;
+            (existed, before) = (true, seen.Before);
         }
         else
         {
@@ -91,8 +102,23 @@ internal sealed class ScriptAssignments
         if (!JsToJson.TryConvert(value, out var after))
         {
             if (value.IsUndefined() && existed && before is not null) _assigned[name] = null;
-            return;
         }
-        if (!existed || !JsonNode.DeepEquals(before, after)) _assigned[name] = after;
+        else if (!existed || !JsonNode.DeepEquals(before, after))
+        {
+            _assigned[name] = after;
+        }
+        return isVariable;
+    }
+
+    private Dictionary<string, JsonNode?> InScriptOrder(ScriptNames names)
+    {
+        if (_assigned.Count < 2) return _assigned;
+        var ordered = new Dictionary<string, JsonNode?>(_assigned.Count, StringComparer.Ordinal);
+        foreach (var name in names.VarNames.Concat(names.AssignedNames))
+        {
+            if (_assigned.TryGetValue(name, out var value)) ordered.TryAdd(name, value);
+        }
+        foreach (var (name, value) in _assigned) ordered.TryAdd(name, value);
+        return ordered;
     }
 }
