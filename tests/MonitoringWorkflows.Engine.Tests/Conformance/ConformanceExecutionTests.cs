@@ -103,7 +103,7 @@ public class ConformanceExecutionTests
 
         instance.AdvanceAndFire(TimeSpan.FromMilliseconds(10));
         Assert.Equal(["join via SequenceFlow_1muatwf"], instance.Joining);
-        instance.Complete("userTask");
+        instance.CompleteSuccessfully("userTask");
 
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);
         PathAssert.Sequence(instance.FlowsTaken, "SequenceFlow_0pw2ggp", "SequenceFlow_1muatwf", "SequenceFlow_0ipd9l9", "SequenceFlow_1t341i2");
@@ -131,7 +131,7 @@ public class ConformanceExecutionTests
         var instance = ConformanceInstance.Start("bpmn-engine/forms.bpmn");
         Assert.Equal("userTask", Assert.Single(instance.OpenTasks).ElementId);
 
-        instance.Complete("userTask", new JsonObject { ["startDate"] = "2026-12-01" });
+        instance.CompleteSuccessfully("userTask", new JsonObject { ["startDate"] = "2026-12-01" });
 
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);
         PathAssert.Sequence(instance.FlowsTaken, "SequenceFlow_0lj5hpw", "SequenceFlow_0apdac1");
@@ -156,7 +156,7 @@ public class ConformanceExecutionTests
         foreach (var task in new[] { "Activity_1bpb168", "Activity_0xqu0xt", "Activity_0c0569x", "Activity_09fprjg" })
         {
             Assert.Equal(task, Assert.Single(instance.OpenTasks).ElementId);
-            instance.Complete(task);
+            instance.CompleteSuccessfully(task);
         }
 
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);

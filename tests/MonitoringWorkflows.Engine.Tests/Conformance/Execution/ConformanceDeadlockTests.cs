@@ -1,3 +1,4 @@
+using MonitoringWorkflows.Engine.Tests.Support;
 using System.Text.Json.Nodes;
 using MonitoringWorkflows.Engine.Runtime;
 
@@ -19,7 +20,7 @@ public class ConformanceDeadlockTests
     {
         var instance = ConformanceInstance.Start("bpmn-engine/boundary-timeout.bpmn");
 
-        instance.Complete("userTask");
+        instance.CompleteSuccessfully("userTask");
 
         AssertWaitsAtJoins(instance, "join via flow2");
         PathAssert.Sequence(instance.FlowsTaken, "flow1", "flow2");
@@ -45,7 +46,7 @@ public class ConformanceDeadlockTests
     {
         var instance = ConformanceInstance.Start("bpmn-engine/boundary-non-interupting-timer.bpmn");
 
-        instance.Complete("userTask");
+        instance.CompleteSuccessfully("userTask");
 
         AssertWaitsAtJoins(instance, "join via SequenceFlow_0ipd9l9");
         Assert.Empty(instance.PendingTimers);
@@ -59,7 +60,7 @@ public class ConformanceDeadlockTests
     {
         var instance = ConformanceInstance.Start("bpmn-engine/multiple-joins.bpmn", new JsonObject { ["input"] = input });
 
-        foreach (var task in tasks) instance.Complete(task);
+        foreach (var task in tasks) instance.CompleteSuccessfully(task);
 
         AssertWaitsAtJoins(instance, joining);
         Assert.DoesNotContain("scriptTask2", instance.Completed);
@@ -96,7 +97,7 @@ public class ConformanceDeadlockTests
         Assert.Empty(instance.PendingTimers);
     }
 
-    private static void AssertWaitsAtJoins(ConformanceInstance instance, params string[] joining)
+    private static void AssertWaitsAtJoins(TestInstance instance, params string[] joining)
     {
         Assert.True(instance.LastResult!.Succeeded, instance.LastResult.Incident?.Message);
         Assert.Equal(InstanceStatus.Running, instance.State.Status);

@@ -91,7 +91,7 @@ public class ConformanceLoopAndParallelTests
         var instance = ConformanceInstance.Start("bpmn-engine/task-multiple-inbound.bpmn");
         Assert.Equal(instance.Now.AddMilliseconds(100), Assert.Single(instance.PendingTimers).DueAt);
 
-        instance.Complete("user");
+        instance.CompleteSuccessfully("user");
         Assert.Equal(1, instance.Variable("input")!.GetValue<int>());
         Assert.Equal("user", Assert.Single(instance.OpenTasks).ElementId);
         instance.AdvanceAndFire(TimeSpan.FromMilliseconds(100));
@@ -112,7 +112,7 @@ public class ConformanceLoopAndParallelTests
 
         instance.AdvanceAndFire(TimeSpan.FromMilliseconds(100));
         Assert.Equal("user", Assert.Single(instance.OpenTasks).ElementId);
-        instance.Complete("user");
+        instance.CompleteSuccessfully("user");
 
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);
         PathAssert.Sequence(instance.FlowsTaken, "SequenceFlow_0jtx7d0", "SequenceFlow_0reamwp", "flow3", "SequenceFlow_0ruy5f5",
@@ -182,7 +182,7 @@ public class ConformanceLoopAndParallelTests
         var instance = ConformanceInstance.Start("bpmn-engine/sub-process.bpmn", new JsonObject { ["input"] = 1 });
         Assert.Equal("subUserTask", Assert.Single(instance.OpenTasks).ElementId);
 
-        instance.Complete("subUserTask");
+        instance.CompleteSuccessfully("subUserTask");
 
         Assert.Equal(InstanceStatus.Completed, instance.State.Status);
         PathAssert.Sequence(instance.FlowsTaken, "flow1", "subFlow1", "flow2");
