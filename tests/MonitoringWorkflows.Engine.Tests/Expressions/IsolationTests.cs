@@ -156,4 +156,14 @@ public class IsolationTests
         Assert.Equal(!expression.Contains("delete") && !expression.Contains("=>"), readOnly);
         Assert.Equal("undefined,undefined", _evaluator.Evaluate("[typeof score, typeof level].join()", VariableScope.Empty)!.GetValue<string>());
     }
+
+    [Fact]
+    public void Evaluate_RegExpMatchOfTheLastEvaluation_IsNotVisibleToTheNext()
+    {
+        var sameEvaluation = _evaluator.Evaluate("(/(sec.et)/.exec('the secret word'), RegExp.$1)", VariableScope.Empty);
+
+        Assert.False(_evaluator.EvaluateCondition(
+            "String(RegExp.$1).includes('secret') || String(RegExp.lastMatch).includes('secret')", VariableScope.Empty));
+        Assert.Equal("secret", sameEvaluation!.GetValue<string>());
+    }
 }
