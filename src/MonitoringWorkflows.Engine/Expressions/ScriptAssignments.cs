@@ -35,9 +35,37 @@ internal sealed class ScriptAssignments
     {
         var collect = new ScriptAssignments(engine, variables);
         var lexicalNames = collect.Lexical(source);
-        collect.Globals(builtIns, lexicalNames);
-        collect.ReachedOtherwise(lexicalNames);
+        if (source.Names.ReachesGlobalObject)
+        {
+            collect.Globals(builtIns, lexicalNames);
+            collect.ReachedOtherwise(lexicalNames);
+        }
+        else
+        {
+            collect.Named(source.Names, builtIns);
+        }
         return collect.InScriptOrder(source.Names);
+    }
+
+    // A script that cannot reach the global object changes a global by assigning its name, or changes a
+    // variable's object in place; it cannot delete one either (strict mode). So only its vars, the names it
+    // assigns and the objects it was given need reading; a primitive it only read is unchanged.
+    private void Named(ScriptNames names, BuiltIns builtIns)
+    {
+        var global = _engine.Global;
+        foreach (var name in names.VarNames.Concat(names.AssignedNames))
+        {
+            if (!builtIns.Names.Contains(name)) Compare(name, global.Get(name));
+        }
+        List<string>? objects = null;
+        foreach (var (name, seen) in _variables.Seen)
+        {
+            if (seen.Value is ObjectInstance && !names.VarNames.Contains(name) && !names.AssignedNames.Contains(name))
+            {
+                (objects ??= []).Add(name);
+            }
+        }
+        foreach (var name in objects ?? []) Compare(name, global.Get(name));
     }
 
     private IReadOnlyList<string> Lexical(CompiledSource source)
@@ -89,11 +117,11 @@ internal sealed class ScriptAssignments
     {
         bool existed;
         JsonNode? before;
-        var isVariable = _variables.Seen.TryGetValue(name, out var seen) && seen.Exists;
-        if (isVariable)
+        var looked = _variables.Seen.TryGetValue(name, out var seen);
+        if (looked)
         {
-            if (ReferenceEquals(value, seen.Value) && value is not ObjectInstance) return true;
-            (existed, before) = (true, seen.Before);
+            if (seen.Exists && ReferenceEquals(value, seen.Value) && value is not ObjectInstance) return true;
+            (existed, before) = (seen.Exists, seen.Before);
         }
         else
         {
@@ -107,7 +135,7 @@ internal sealed class ScriptAssignments
         {
             _assigned[name] = after;
         }
-        return isVariable;
+        return looked && seen.Exists;
     }
 
     private Dictionary<string, JsonNode?> InScriptOrder(ScriptNames names)

@@ -5,14 +5,17 @@ namespace MonitoringWorkflows.Engine.Expressions;
 /// <summary>
 /// The names a script can turn into variables: those it declares at its top level (<c>var</c> anywhere
 /// outside a function, since it hoists; <c>let</c> and <c>const</c> directly in the script's body) and
-/// those it assigns without declaring (<c>level = 'high'</c>).
+/// those it assigns without declaring (<c>level = 'high'</c>). And whether it can reach the global object
+/// itself (<c>globalThis</c>, <c>this</c>): a strict script without eval that cannot reach it changes a
+/// global only by assigning its name, so no other global needs reading afterwards.
 /// </summary>
 internal sealed record ScriptNames(
     IReadOnlyList<string> VarNames,
     IReadOnlyList<string> LexicalNames,
-    IReadOnlyList<string> AssignedNames)
+    IReadOnlyList<string> AssignedNames,
+    bool ReachesGlobalObject)
 {
-    public static ScriptNames Empty { get; } = new([], [], []);
+    public static ScriptNames Empty { get; } = new([], [], [], false);
 
     /// <param name="script">The parsed script.</param>
     /// <param name="freeNames">Names the script uses without declaring them anywhere in scope.</param>
@@ -32,8 +35,14 @@ internal sealed record ScriptNames(
             }
         }
         var assigned = new List<string>();
-        foreach (var node in script.DescendantNodes()) AddAssignmentTargets(node, assigned);
-        return new(varNames.Distinct().ToList(), lexicalNames, assigned.Where(freeNames.Contains).Distinct().ToList());
+        var reachesGlobalObject = false;
+        foreach (var node in script.DescendantNodes())
+        {
+            AddAssignmentTargets(node, assigned);
+            reachesGlobalObject |= node is ThisExpression or Identifier { Name: "globalThis" };
+        }
+        return new(varNames.Distinct().ToList(), lexicalNames, assigned.Where(freeNames.Contains).Distinct().ToList(),
+            reachesGlobalObject);
     }
 
     private static void CollectVarNames(Node node, List<string> names)

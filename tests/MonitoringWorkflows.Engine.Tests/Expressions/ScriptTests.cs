@@ -194,4 +194,29 @@ public class ScriptTests
         Assert.Equal(["first", "second", "unchanged"], assigned.Keys.Order());
         Assert.Equal("[16]", assigned["second"]!.ToJsonString());
     }
+
+    [Fact]
+    public void RunScript_TopLevelThis_IsTheGlobalObjectAndWhatItSetsIsReturned()
+    {
+        var assigned = Evaluator.RunScript("""
+            this.flag = score > 10;
+            (() => { this.visits = visits + 1; })();
+            """, Case());
+
+        Assert.Equal(["flag", "visits"], assigned.Keys.Order());
+        Assert.Equal(3, assigned["visits"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void RunScript_ReadingVariablesOnly_ReturnsOnlyTheObjectsItChangedInPlace()
+    {
+        var assigned = Evaluator.RunScript("""
+            var total = score + visits;
+            if (level === 'low') child.age = child.age + 1;
+            agencies.slice().push('Health');
+            """, Case());
+
+        Assert.Equal(["child", "total"], assigned.Keys.Order());
+        Assert.Equal("""{"age":10}""", assigned["child"]!.ToJsonString());
+    }
 }
