@@ -91,8 +91,11 @@ internal static class JsToJson
         var result = new JsonObject();
         foreach (var key in obj.GetOwnPropertyKeys(Types.String))
         {
-            if (!obj.GetOwnProperty(key).Enumerable) continue;
-            if (TryConvert(obj.Get(key), depth + 1, out var node)) result[key.ToString()] = node;
+            var property = obj.GetOwnProperty(key);
+            if (!property.Enumerable) continue;
+            // A plain object's data property holds its value; anything else is read as JSON.stringify reads it.
+            var value = obj is JsObject && property.IsDataDescriptor() ? property.Value : obj.Get(key);
+            if (TryConvert(value, depth + 1, out var node)) result[key.ToString()] = node;
         }
         return result;
     }
