@@ -16,11 +16,25 @@ internal static class ReferralData
         ["incidentsLast12Months"] = incidentsLast12Months,
     };
 
-    /// <summary>The risk screening form as form-js submits it: every checkbox, the first <paramref name="yes"/> ticked.</summary>
-    public static JsonObject Screening(int yes, string judgement = "none", string? reason = null, params string[] referTo)
+    /// <summary>
+    /// The codes of the risk screening's checklist (<c>riskIndicators</c>), in question order, read from the form file
+    /// itself: a code the form offers but the scoring script does not know would then fail the scoring tests.
+    /// </summary>
+    public static IReadOnlyList<string> RiskIndicatorCodes { get; } = RiskIndicatorsChecklist()["values"]!.AsArray()
+        .Select(option => (string)option!["value"]!).ToList();
+
+    public static JsonObject RiskIndicatorsChecklist() =>
+        JsonNode.Parse(WorkflowFiles.FormJson("risk-screening"))!["components"]!.AsArray()
+            .Single(component => (string?)component!["key"] == "riskIndicators")!.AsObject();
+
+    /// <summary>The risk screening form as form-js submits it: the checklist holds the codes of the first <paramref name="yes"/> questions.</summary>
+    public static JsonObject Screening(int yes, string judgement = "none", string? reason = null, params string[] referTo) =>
+        Screening(Scenario.Array([.. RiskIndicatorCodes.Take(yes)]), judgement, reason, referTo);
+
+    /// <summary>The risk screening form with this value for the checklist, whatever it is.</summary>
+    public static JsonObject Screening(JsonNode? riskIndicators, string judgement = "none", string? reason = null, params string[] referTo)
     {
-        var data = new JsonObject();
-        for (var question = 1; question <= 24; question++) data[$"q{question:00}"] = question <= yes;
+        var data = new JsonObject { ["riskIndicators"] = riskIndicators };
         data["professionalJudgement"] = judgement;
         if (reason is not null) data["judgementReason"] = reason;
         data["needsShelter"] = false;

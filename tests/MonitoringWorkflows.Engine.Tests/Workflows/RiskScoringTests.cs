@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MonitoringWorkflows.Engine.Actions;
 using MonitoringWorkflows.Engine.Runtime;
 using MonitoringWorkflows.Engine.Tests.Support;
@@ -5,9 +6,24 @@ using static MonitoringWorkflows.Engine.Tests.Workflows.ReferralData;
 
 namespace MonitoringWorkflows.Engine.Tests.Workflows;
 
-/// <summary>The scoring step of the referral process: checklist thresholds, professional judgement, escalation.</summary>
+/// <summary>
+/// The scoring step of the referral process: the checklist's score and thresholds, professional judgement,
+/// escalation. The checklist is one form-js checklist (<c>riskIndicators</c>) whose value is the list of codes ticked.
+/// </summary>
 public class RiskScoringTests
 {
+    [Fact]
+    public void Checklist_IsOneFormJsChecklistOf24NumberedQuestions_WithDistinctCodes_NotRequired()
+    {
+        var checklist = RiskIndicatorsChecklist();
+        var labels = checklist["values"]!.AsArray().Select(option => (string)option!["label"]!).ToList();
+
+        Assert.Equal(("checklist", false), ((string?)checklist["type"], (bool)checklist["validate"]!["required"]!));
+        Assert.Equal(24, RiskIndicatorCodes.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => $"{n}."), labels.Select(label => label[..label.IndexOf(' ')]));
+        Assert.DoesNotContain("\"q01\"", WorkflowFiles.FormJson("risk-screening"));
+    }
+
     [Theory]
     [InlineData(0, "low")]
     [InlineData(6, "low")]
@@ -22,6 +38,58 @@ public class RiskScoringTests
         referral.Finish("Task_RiskScreening", Screening(yes));
 
         Assert.Equal((yes, level), (referral.Variable("riskScore")!.GetValue<int>(), referral.Text("riskLevel")));
+    }
+
+    [Fact]
+    public void Checklist_ACodeTickedTwice_CountsOnce()
+    {
+        var codes = RiskIndicatorCodes.Take(13).ToList();
+
+        var scored = Score(Scenario.Array([.. codes, codes[0], codes[12], codes[12]]));
+
+        Assert.Equal((13, "medium"), scored);
+    }
+
+    [Theory]
+    [InlineData("\"q14\"")]
+    [InlineData("\"Strangulation\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"constructor\"")]
+    [InlineData("\"__proto__\"")]
+    [InlineData("14")]
+    [InlineData("null")]
+    [InlineData("[\"strangulation\"]")]
+    [InlineData("{ \"strangulation\": true }")]
+    public void Checklist_AnEntryThatIsNotAKnownCode_IsIgnored(string entry)
+    {
+        var codes = RiskIndicatorCodes.Where(code => code != "strangulation").Take(13);
+
+        var scored = Score(new JsonArray([.. codes.Select(code => JsonValue.Create(code)), JsonNode.Parse(entry)]));
+
+        Assert.Equal((13, "medium"), scored);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"injuries\"")]
+    [InlineData("true")]
+    [InlineData("{ \"injuries\": true, \"fearOfHarm\": true }")]
+    public void Checklist_ThatIsNotAList_ScoresZero(string value)
+    {
+        Assert.Equal((0, "low"), Score(JsonNode.Parse(value)));
+    }
+
+    [Fact]
+    public void Checklist_NotSubmitted_ScoresZero_AndTheOtherRulesStillApply()
+    {
+        var referral = Scenario.Start(ProcessFile, Report(incidentsLast12Months: 3));
+        var screening = Screening(0);
+        screening.Remove("riskIndicators");
+
+        referral.Finish("Task_RiskScreening", screening);
+
+        Assert.Equal((0, true, "high"),
+            (referral.Variable("riskScore")!.GetValue<int>(), referral.Variable("escalated")!.GetValue<bool>(), referral.Text("riskLevel")));
     }
 
     [Theory]
@@ -91,5 +159,12 @@ public class RiskScoringTests
         stricter.Finish("Task_RiskScreening", Screening(yes: 11));
 
         Assert.Equal("high", stricter.Text("riskLevel"));
+    }
+
+    private static (int Score, string? Level) Score(JsonNode? riskIndicators)
+    {
+        var referral = Scenario.Start(ProcessFile, Report());
+        referral.Finish("Task_RiskScreening", Screening(riskIndicators));
+        return (referral.Variable("riskScore")!.GetValue<int>(), referral.Text("riskLevel"));
     }
 }
