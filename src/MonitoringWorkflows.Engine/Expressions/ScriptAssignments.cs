@@ -120,7 +120,9 @@ internal sealed class ScriptAssignments
         var looked = _variables.Seen.TryGetValue(name, out var seen);
         if (looked)
         {
-            if (seen.Exists && ReferenceEquals(value, seen.Value) && value is not ObjectInstance) return true;
+            // What the script was given, untouched: a primitive is immutable, an object is walked (not converted).
+            if (seen.Exists && ReferenceEquals(value, seen.Value)
+                && (value is not ObjectInstance || JsonComparison.Unchanged(value, seen.Before))) return true;
             (existed, before) = (seen.Exists, seen.Before);
         }
         else

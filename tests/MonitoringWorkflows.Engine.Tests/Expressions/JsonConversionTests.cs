@@ -77,4 +77,19 @@ public class JsonConversionTests
         Assert.Equal(7m, second.GetValue<decimal>());
         Assert.Equal("[7,8,1023,1024,0.5]", first.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("""{"a":[1,"x",true,null,{"b":false}],"c":-7,"d":""}""", true)]
+    [InlineData("""[[],{},[[0]]]""", true)]
+    [InlineData("""{"fraction":0.5}""", false)]
+    [InlineData("""{"big":9007199254740993}""", false)]
+    public void JsonComparison_AValueConvertedFromJson_IsUnchangedUnlessItHoldsWhatItCannotBeSureOf(string json, bool unchanged)
+    {
+        var engine = new Jint.Engine();
+        var node = JsonNode.Parse(json);
+
+        Assert.Equal(unchanged, JsonComparison.Unchanged(JsonToJs.Convert(engine, node), node));
+        Assert.False(JsonComparison.Unchanged(JsonToJs.Convert(engine, JsonNode.Parse("""{"a":1}""")), JsonNode.Parse("""{"a":2}""")));
+        Assert.False(JsonComparison.Unchanged(JsonToJs.Convert(engine, JsonNode.Parse("[1,2]")), JsonNode.Parse("[1]")));
+    }
 }

@@ -219,4 +219,27 @@ public class ScriptTests
         Assert.Equal(["child", "total"], assigned.Keys.Order());
         Assert.Equal("""{"age":10}""", assigned["child"]!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("report.tags.push('c');", true)]
+    [InlineData("report.tags.length = 1;", true)]
+    [InlineData("report.nested.deep.x = 'y';", true)]
+    [InlineData("report.n = 1.25;", true)]
+    [InlineData("report.count = 4;", true)]
+    [InlineData("Object.defineProperty(report, 'g', { get() { return 1; }, enumerable: true });", true)]
+    [InlineData("report.tags[0] = 'a'; report.count = 3; report.nested = { deep: { x: 'x' } };", false)]
+    [InlineData("report.n = 1.5;", false)]
+    [InlineData("delete report.flag; report.flag = false;", false)]
+    [InlineData("report.extra = undefined;", false)]
+    [InlineData("report.tags.slice().reverse();", false)]
+    public void RunScript_ObjectVariable_IsReturnedOnlyWhenItsJsonChanged(string script, bool changed)
+    {
+        var scope = VariableScope.FromJson("""
+            {"report":{"tags":["a","b"],"n":1.5,"flag":false,"nested":{"deep":{"x":"x"}},"count":3}}
+            """);
+
+        var assigned = Evaluator.RunScript(script, scope);
+
+        Assert.Equal(changed, assigned.ContainsKey("report"));
+    }
 }
