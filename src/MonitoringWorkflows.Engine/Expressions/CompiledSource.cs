@@ -39,8 +39,12 @@ internal sealed class CompiledSource
     /// The free names that are not built-ins: the variables the source reads by name. Worked out on first
     /// use; every engine has the same built-ins, so whichever engine asks first gets the answer for all.
     /// </summary>
-    public string[] VariableNames(HashSet<string> builtInNames) =>
-        _variableNames ??= FreeNames.Where(name => !builtInNames.Contains(name)).ToArray();
+    public string[] VariableNames(HashSet<string> builtInNames)
+    {
+        if (Volatile.Read(ref _variableNames) is { } names) return names;
+        Interlocked.CompareExchange(ref _variableNames, FreeNames.Where(name => !builtInNames.Contains(name)).ToArray(), null);
+        return _variableNames!;
+    }
 
     /// <summary>For a script, the names it declares or assigns at its top level.</summary>
     public ScriptNames Names { get; private init; } = ScriptNames.Empty;
