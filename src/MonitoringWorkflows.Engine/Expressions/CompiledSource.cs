@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Acornima.Ast;
 using Jint;
 
@@ -59,6 +60,27 @@ internal sealed class CompiledSource
 
     /// <summary>An expression that can change nothing but the variables defined for it (see <see cref="ReadOnlyExpression"/>).</summary>
     public bool IsReadOnly { get; private init; }
+
+    /// <summary>
+    /// A read-only expression that names nothing, not even a built-in (<c>14</c>, <c>'Police'</c>,
+    /// <c>{ days: 3 }</c>): it gives the same JSON every time.
+    /// </summary>
+    public bool IsConstant => IsReadOnly && FreeNames.Count == 0;
+
+    private JsonNode?[]? _constant;
+
+    /// <summary>A constant expression's value once it has been worked out (a copy each time), or false.</summary>
+    public bool TryGetConstant(out JsonNode? value)
+    {
+        var held = Volatile.Read(ref _constant);
+        value = held?[0]?.DeepClone();
+        return held is not null;
+    }
+
+    public void RememberConstant(JsonNode? value)
+    {
+        if (IsConstant) Volatile.Write(ref _constant, [value?.DeepClone()]);
+    }
 
     public static CompiledSource Expression(string text, Prepared<Script> prepared) =>
         new(text, false, prepared, null) { IsReadOnly = ReadOnlyExpression.Is(prepared.Program!) };

@@ -27,8 +27,16 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
     internal EnginePool Engines => _engines;
 
-    public JsonNode? Evaluate(string expression, IVariableScope variables) =>
-        Run(Cache.Expression(expression), variables, static (engine, source, scope) => engine.Evaluate(source, scope));
+    public JsonNode? Evaluate(string expression, IVariableScope variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var source = Cache.Expression(expression);
+        // Literal mappings (mw:input source="=14") are common; their value is worked out once.
+        if (source.TryGetConstant(out var constant)) return constant;
+        var value = Run(source, variables, static (engine, source, scope) => engine.Evaluate(source, scope));
+        source.RememberConstant(value);
+        return value;
+    }
 
     public bool EvaluateCondition(string expression, IVariableScope variables) =>
         Run(Cache.Expression(expression), variables,

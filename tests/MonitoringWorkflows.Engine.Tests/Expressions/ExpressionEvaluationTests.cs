@@ -145,4 +145,26 @@ public class ExpressionEvaluationTests
     {
         Assert.Equal(expected, Evaluator.CheckSyntax(source, isScript));
     }
+
+    [Theory]
+    [InlineData("14", true)]
+    [InlineData("{ days: 3, agencies: ['Police'] }", true)]
+    [InlineData("`text` + 1", true)]
+    [InlineData("undefined", false)]
+    [InlineData("score", false)]
+    [InlineData("Math.max(1, 2)", false)]
+    [InlineData("globalThis.score", false)]
+    public void Evaluate_ConstantExpression_IsWorkedOutOnceAndCopiedEachTime(string expression, bool constant)
+    {
+        var evaluator = new JintExpressionEvaluator();
+        var first = evaluator.Evaluate(expression, Case);
+        var expected = first?.ToJsonString();
+        if (first is JsonObject obj) obj["days"] = 99;
+
+        var second = evaluator.Evaluate(expression, Case);
+
+        Assert.Equal(constant, evaluator.Cache.Expression(expression).IsConstant);
+        Assert.Equal(expected, second?.ToJsonString());
+        if (first is not null) Assert.NotSame(first, second);
+    }
 }
