@@ -14,6 +14,7 @@ namespace MonitoringWorkflows.Web.Runtime;
 public sealed partial class WorkflowRunner(
     IDbContextFactory<WorkflowDbContext> contexts,
     DefinitionCache definitions,
+    PublishedVersions publishedVersions,
     ProcessExecutor executor,
     WriteGate writes,
     TimeProvider time,
@@ -29,11 +30,7 @@ public sealed partial class WorkflowRunner(
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var versionId = await db.ProcessDefinitions
-            .Where(d => d.Key == processKey && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (long?)d.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var versionId = await publishedVersions.LatestAsync(db, processKey, cancellationToken);
         if (versionId is null) return RunResult.NotFound($"Process '{processKey}' has no published version.");
         var instance = new ProcessInstanceRecord
         {
