@@ -16,6 +16,7 @@ public static class RuntimeRegistration
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<PublishedVersions>();
+        services.AddSingleton<StepWriter>();
         services.AddSingleton<WorkflowRunner>();
         return services;
     }

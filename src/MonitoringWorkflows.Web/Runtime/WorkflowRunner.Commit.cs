@@ -24,11 +24,7 @@ public sealed partial class WorkflowRunner
             if (failure is null)
             {
                 await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
-                await writes.RunAsync(async () =>
-                {
-                    await StepWriter.WriteAsync(db, session.Changes, cancellationToken);
-                    return 0;
-                }, cancellationToken);
+                await stepWriter.WriteAsync(session.Changes, cancellationToken);
                 return RunResult.Ok(instance.Id);
             }
         }

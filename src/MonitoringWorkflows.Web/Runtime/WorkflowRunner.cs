@@ -17,6 +17,7 @@ public sealed partial class WorkflowRunner(
     PublishedVersions publishedVersions,
     ProcessExecutor executor,
     WriteGate writes,
+    StepWriter stepWriter,
     TimeProvider time,
     ILogger<WorkflowRunner> logger)
 {
