@@ -16,7 +16,7 @@ public static class RuntimeRegistration
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<PublishedVersions>();
-        services.AddSingleton<StepWriter>();
+        services.AddSingleton<RunnerConnection>();
         services.AddSingleton<WorkflowRunner>();
         return services;
     }

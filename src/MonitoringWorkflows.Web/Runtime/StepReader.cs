@@ -1,13 +1,11 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 
 namespace MonitoringWorkflows.Web.Runtime;
 
 /// <summary>
-/// The hot path's read, a task with its instance, in plain SQL like <see cref="StepWriter"/>'s writes: even compiled,
-/// EF's query and materialization cost several times the statement itself. Columns are read as EF stores them (enums
+/// The hot path's read, a task with its instance, in plain SQL on the <see cref="RunnerConnection"/> like
+/// <see cref="StepWriter"/>'s writes: even compiled, EF's query and materialization cost several times the statement. Columns are read as EF stores them (enums
 /// as names, timestamps as UTC ticks); <c>StepReaderTests</c> compares every property with EF's own reading.
 /// </summary>
 internal static class StepReader
@@ -28,22 +26,16 @@ internal static class StepReader
         WHERE t."Id" = @p0
         """;
 
-    /// <summary>The task row <paramref name="taskRowId"/> with its instance, or null. Leaves the connection open for the unit of work.</summary>
-    public static async Task<UserTaskRecord?> TaskWithInstanceAsync(WorkflowDbContext db, long taskRowId, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = TaskById;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p0";
-        parameter.Value = taskRowId;
-        command.Parameters.Add(parameter);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        var task = ReadTask(reader);
-        task.Instance = ReadInstance(reader, 17);
-        return task;
-    }
+    /// <summary>The task row <paramref name="taskRowId"/> with its instance, or null.</summary>
+    public static Task<UserTaskRecord?> TaskWithInstanceAsync(RunnerConnection runner, long taskRowId, CancellationToken cancellationToken) =>
+        runner.RunAsync(async _ =>
+        {
+            await using var reader = await runner.Command(TaskById, null, taskRowId).ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            var task = ReadTask(reader);
+            task.Instance = ReadInstance(reader, 17);
+            return task;
+        }, cancellationToken);
 
     private static UserTaskRecord ReadTask(DbDataReader r) => new()
     {

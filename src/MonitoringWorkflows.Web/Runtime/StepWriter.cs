@@ -13,66 +13,17 @@ internal sealed class ConcurrentStepException(long instanceId) : Exception($"Ins
 /// statements, and EF's SaveChanges spent several times the engine's step on building them. The SQL is portable
 /// (quoted names, RETURNING); timestamps are UTC ticks as <see cref="UtcTicksConverter"/> stores them.
 /// </summary>
-/// <remarks>
-/// Writes run one at a time (<see cref="WriteGate"/>), so they share one connection that stays open, opened through
-/// EF (its pragmas set once) on a context kept for that, with each statement prepared once and reused: preparing
-/// the statements again for every unit of work cost as much as running them.
-/// </remarks>
-public sealed class StepWriter(IDbContextFactory<WorkflowDbContext> contexts, WriteGate gate) : IDisposable, IAsyncDisposable
+internal static class StepWriter
 {
-    private readonly Dictionary<string, DbCommand> prepared = new(StringComparer.Ordinal);
-    private WorkflowDbContext? writerContext;
-
-    internal Task WriteAsync(ChangeSet changes, CancellationToken cancellationToken) =>
-        gate.RunAsync(async () =>
+    public static Task WriteAsync(RunnerConnection runner, ChangeSet changes, CancellationToken cancellationToken) =>
+        runner.RunAsync(async connection =>
         {
-            await WriteNowAsync(changes, cancellationToken);
-            return 0;
-        }, cancellationToken);
-
-    private async Task WriteNowAsync(ChangeSet changes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var connection = await ConnectionAsync(cancellationToken);
             // Taken on the connection itself (EF has nothing to track): on SQLite it begins IMMEDIATE.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(new SqlBatch(this, connection, transaction, cancellationToken), changes);
+            await WriteAsync(new SqlBatch(runner, transaction, cancellationToken), changes);
             await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not ConcurrentStepException)
-        {
-            // The transaction rolled back; a connection that failed is not trusted again: the next write opens anew.
-            Reset();
-            throw;
-        }
-    }
-
-    private async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken)
-    {
-        if (writerContext is null)
-        {
-            writerContext = await contexts.CreateDbContextAsync(cancellationToken);
-            await writerContext.Database.OpenConnectionAsync(cancellationToken);
-        }
-        return writerContext.Database.GetDbConnection();
-    }
-
-    private void Reset()
-    {
-        foreach (var command in prepared.Values) command.Dispose();
-        prepared.Clear();
-        writerContext?.Dispose();
-        writerContext = null;
-    }
-
-    public void Dispose() => Reset();
-
-    public ValueTask DisposeAsync()
-    {
-        Reset();
-        return ValueTask.CompletedTask;
-    }
+            return 0;
+        }, cancellationToken);
 
     private static async Task WriteAsync(SqlBatch sql, ChangeSet changes)
     {
@@ -157,31 +108,13 @@ public sealed class StepWriter(IDbContextFactory<WorkflowDbContext> contexts, Wr
 
     private static long InstanceId(ProcessInstanceRecord? instance, long instanceId) => instance?.Id ?? instanceId;
 
-    /// <summary>Runs parameterized statements in the unit of work's transaction, each text prepared once per connection.</summary>
-    private sealed class SqlBatch(StepWriter writer, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Runs the unit of work's statements in its transaction.</summary>
+    private sealed class SqlBatch(RunnerConnection runner, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        public Task<int> ExecuteAsync(string text, params object?[] values) => Command(text, values).ExecuteNonQueryAsync(cancellationToken);
+        public Task<int> ExecuteAsync(string text, params object?[] values) =>
+            runner.Command(text, transaction, values).ExecuteNonQueryAsync(cancellationToken);
 
         public async Task<long> InsertAsync(string text, params object?[] values) =>
-            Convert.ToInt64(await Command(text, values).ExecuteScalarAsync(cancellationToken));
-
-        private DbCommand Command(string text, object?[] values)
-        {
-            if (!writer.prepared.TryGetValue(text, out var command))
-            {
-                command = connection.CreateCommand();
-                command.CommandText = text;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"@p{i}";
-                    command.Parameters.Add(parameter);
-                }
-                writer.prepared[text] = command;
-            }
-            command.Transaction = transaction;
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            return command;
-        }
+            Convert.ToInt64(await runner.Command(text, transaction, values).ExecuteScalarAsync(cancellationToken));
     }
 }

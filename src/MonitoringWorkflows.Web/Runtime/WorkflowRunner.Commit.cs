@@ -24,7 +24,7 @@ public sealed partial class WorkflowRunner
             if (failure is null)
             {
                 await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
-                await stepWriter.WriteAsync(session.Changes, cancellationToken);
+                await StepWriter.WriteAsync(runnerConnection, session.Changes, cancellationToken);
                 return RunResult.Ok(instance.Id);
             }
         }

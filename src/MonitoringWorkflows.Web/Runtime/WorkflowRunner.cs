@@ -17,7 +17,7 @@ public sealed partial class WorkflowRunner(
     PublishedVersions publishedVersions,
     ProcessExecutor executor,
     WriteGate writes,
-    StepWriter stepWriter,
+    RunnerConnection runnerConnection,
     TimeProvider time,
     ILogger<WorkflowRunner> logger)
 {
@@ -39,7 +39,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> CompleteTaskAsync(long taskRowId, JsonObject? data, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await StepReader.TaskWithInstanceAsync(db, taskRowId, cancellationToken);
+        var task = await StepReader.TaskWithInstanceAsync(runnerConnection, taskRowId, cancellationToken);
         return await CompleteAsync(db, task, data, actor, cancellationToken);
     }
 

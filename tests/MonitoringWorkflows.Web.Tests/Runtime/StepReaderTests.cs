@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Tests.Support;
@@ -29,19 +30,36 @@ public sealed class StepReaderTests
         await using var db = host.Db();
         var expected = await db.UserTasks.AsNoTracking().Include(t => t.Instance).SingleAsync(t => t.Id == taskRowId);
 
-        var read = await StepReader.TaskWithInstanceAsync(db, taskRowId, CancellationToken.None);
+        var read = await StepReader.TaskWithInstanceAsync(host.Services.GetRequiredService<RunnerConnection>(), taskRowId, CancellationToken.None);
 
         AssertSameColumns(expected, read!);
         AssertSameColumns(expected.Instance!, read!.Instance!);
     }
 
     [Fact]
+    public async Task TaskWithInstance_RowChangedThroughAnotherConnection_ReadsTheChange()
+    {
+        // The runner's connection stays open with its statements prepared: a second read must still see other writers.
+        await using var host = await RunnerHost.StartAsync(("steps", Sequence("steps", UserTask("A"))));
+        var id = await host.StartAsync("steps");
+        var taskRowId = (await host.OpenTaskAsync(id, "A")).Id;
+        var runner = host.Services.GetRequiredService<RunnerConnection>();
+        var first = await StepReader.TaskWithInstanceAsync(runner, taskRowId, CancellationToken.None);
+        await using (var db = host.Db())
+            await db.UserTasks.Where(t => t.Id == taskRowId).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClaimedBy, "someone"));
+
+        var second = await StepReader.TaskWithInstanceAsync(runner, taskRowId, CancellationToken.None);
+
+        Assert.Null(first!.ClaimedBy);
+        Assert.Equal("someone", second!.ClaimedBy);
+    }
+
+    [Fact]
     public async Task TaskWithInstance_NoSuchRow_ReturnsNull()
     {
         await using var host = await RunnerHost.StartAsync();
-        await using var db = host.Db();
 
-        Assert.Null(await StepReader.TaskWithInstanceAsync(db, 42, CancellationToken.None));
+        Assert.Null(await StepReader.TaskWithInstanceAsync(host.Services.GetRequiredService<RunnerConnection>(), 42, CancellationToken.None));
     }
 
     private static void AssertSameColumns<T>(T expected, T actual)
