@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Tests.Support;
 using static MonitoringWorkflows.Web.Tests.Support.Bpmn;
@@ -45,6 +47,26 @@ public sealed class SqliteStorageTests
 
         Assert.Equal(1L, pooled);
         Assert.Equal(1L, fresh);
+    }
+
+    [Fact]
+    public async Task RunnerConnection_DefaultSettings_CommitsDurablyInWal()
+    {
+        // The runner writes on its own long-lived connection: it must carry the same durability as the others.
+        await using var host = await RunnerHost.StartAsync();
+        var runner = host.Services.GetRequiredService<RunnerConnection>();
+
+        var (journal, synchronous) = await runner.RunAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var mode = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous;";
+            return (mode, (long)(await command.ExecuteScalarAsync())!);
+        }, CancellationToken.None);
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(2L, synchronous);
     }
 
     [Fact]
