@@ -5,8 +5,9 @@ namespace MonitoringWorkflows.Web.Runtime;
 
 /// <summary>
 /// The hot path's read, a task with its instance, in plain SQL on the <see cref="RunnerConnection"/> like
-/// <see cref="StepWriter"/>'s writes: even compiled, EF's query and materialization cost several times the statement. Columns are read as EF stores them (enums
-/// as names, timestamps as UTC ticks); <c>StepReaderTests</c> compares every property with EF's own reading.
+/// <see cref="StepWriter"/>'s writes: even compiled, EF's query and materialization cost several times the statement.
+/// Columns are read as EF stores them (enums as names, timestamps as UTC ticks); <c>StepReaderTests</c> compares
+/// every property with EF's own reading.
 /// </summary>
 internal static class StepReader
 {
