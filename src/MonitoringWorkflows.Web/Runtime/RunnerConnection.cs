@@ -32,7 +32,10 @@ public sealed class RunnerConnection(IDbContextFactory<WorkflowDbContext> contex
             }
         }, cancellationToken);
 
-    /// <summary>The command for <paramref name="text"/>, prepared on first use, with the values bound as @p0, @p1…</summary>
+    /// <summary>
+    /// The command for <paramref name="text"/>, prepared on first use, with the values bound as @p0, @p1…; only for
+    /// use inside <see cref="RunAsync{T}"/>, which is what keeps the commands to one caller at a time.
+    /// </summary>
     internal DbCommand Command(string text, DbTransaction? transaction, params object?[] values)
     {
         if (!prepared.TryGetValue(text, out var command))
