@@ -1,4 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Localization;
 
@@ -26,6 +28,8 @@ public static class PagesRegistration
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         services.AddAntiforgery(options => options.Cookie.Name = "mw.antiforgery");
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Azerbaijani and Russian text is written as characters, not as numeric entities (still HTML-encoded where needed).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 
