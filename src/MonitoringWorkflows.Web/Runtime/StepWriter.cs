@@ -36,7 +36,8 @@ internal static class StepWriter
     private static async Task WriteAsync(SqlBatch sql, ChangeSet changes)
     {
         foreach (var instance in changes.NewInstances) instance.Id = await InsertAsync(sql, instance);
-        foreach (var (instance, readVersion) in changes.ChangedInstances) await UpdateAsync(sql, instance, readVersion);
+        foreach (var (instance, readVersion, readStatus) in changes.ChangedInstances)
+            await UpdateAsync(sql, instance, readVersion, readStatus);
         foreach (var id in changes.ChangedTasks) await UpdateAsync(sql, changes.LoadedTasks[id]);
         foreach (var id in changes.ChangedTimers) await UpdateAsync(sql, changes.LoadedTimers[id]);
         foreach (var task in changes.NewTasks) await InsertAsync(sql, task);
@@ -56,12 +57,20 @@ internal static class StepWriter
         """, i.DefinitionVersionId, i.ParentInstance?.Id ?? i.ParentInstanceId, i.ParentTokenId, i.BusinessKey, i.Status.ToString(),
         i.StateJson, i.Version, i.StartedBy, i.StartedAt.UtcTicks, i.EndedAt?.UtcTicks);
 
-    private static async Task UpdateAsync(SqlBatch sql, ProcessInstanceRecord i, int readVersion)
+    /// <remarks>
+    /// Status (and EndedAt, which changes with it) is set only when it changed: SQLite rewrites the entries of every
+    /// index on a column the statement sets, even to the same value, and most steps leave the status as it was.
+    /// </remarks>
+    private static async Task UpdateAsync(SqlBatch sql, ProcessInstanceRecord i, int readVersion, ProcessInstanceStatus readStatus)
     {
-        var rows = await sql.ExecuteAsync("""
-            UPDATE "ProcessInstances" SET "Status" = @p0, "StateJson" = @p1, "Version" = @p2, "EndedAt" = @p3
-            WHERE "Id" = @p4 AND "Version" = @p5
-            """, i.Status.ToString(), i.StateJson, i.Version, i.EndedAt?.UtcTicks, i.Id, readVersion);
+        var rows = i.Status == readStatus
+            ? await sql.ExecuteAsync("""
+                UPDATE "ProcessInstances" SET "StateJson" = @p0, "Version" = @p1 WHERE "Id" = @p2 AND "Version" = @p3
+                """, i.StateJson, i.Version, i.Id, readVersion)
+            : await sql.ExecuteAsync("""
+                UPDATE "ProcessInstances" SET "Status" = @p0, "StateJson" = @p1, "Version" = @p2, "EndedAt" = @p3
+                WHERE "Id" = @p4 AND "Version" = @p5
+                """, i.Status.ToString(), i.StateJson, i.Version, i.EndedAt?.UtcTicks, i.Id, readVersion);
         if (rows == 0) throw new ConcurrentStepException(i.Id);
     }
 

@@ -14,7 +14,7 @@ public sealed partial class WorkflowRunner
     {
         var now = time.GetUtcNow();
         long? storedId = instance.Id == 0 ? null : instance.Id;
-        var session = new StepSession(db, definitions, executor, now);
+        var session = new StepSession(db, definitions, publishedVersions, executor, now);
         if (storedId is null) session.Changes.Add(instance);
         preload?.Invoke(session.Changes);
         SessionFailure? failure;

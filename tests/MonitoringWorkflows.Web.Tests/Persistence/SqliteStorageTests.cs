@@ -30,6 +30,24 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
+    public async Task Connection_ReopenedFromThePoolOrOpenedAnew_StillHasTheSetting()
+    {
+        // The pragma runs once per native connection: a pooled one keeps it, a new one gets it.
+        await using var host = await RunnerHost.StartAsync(new Dictionary<string, string?> { ["Data:Synchronous"] = "normal" });
+        await using var db = host.Db();
+        Assert.Equal(1L, await PragmaAsync(db, "synchronous"));
+        await db.Database.CloseConnectionAsync();
+        var pooled = await PragmaAsync(db, "synchronous");
+        await db.Database.CloseConnectionAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var fresh = await PragmaAsync(db, "synchronous");
+
+        Assert.Equal(1L, pooled);
+        Assert.Equal(1L, fresh);
+    }
+
+    [Fact]
     public async Task Timestamps_StoredAsUtcTicks_CompareAndOrderInSqlAcrossOffsets()
     {
         await using var host = await RunnerHost.StartAsync(("wait", Sequence("wait", UserTask("A"))));

@@ -10,7 +10,7 @@ using MonitoringWorkflows.Web.Persistence;
 namespace MonitoringWorkflows.Web.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261125212439_IdentityAndOrganisation")]
+    [Migration("20261125213434_IdentityAndOrganisation")]
     partial class IdentityAndOrganisation
     {
         /// <inheritdoc />
@@ -548,7 +548,8 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("DefinitionVersionId");
 
-                    b.HasIndex("ParentInstanceId", "ParentTokenId");
+                    b.HasIndex("ParentInstanceId", "ParentTokenId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("Status", "StartedAt");
 
@@ -660,11 +661,14 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("InstanceId", "TaskId");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex(new[] { "Agency", "DueAt" }, "IX_UserTasks_Open_Agency_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"Agency\" IS NOT NULL");
 
-                    b.HasIndex("Agency", "Status", "DueAt");
+                    b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("Role", "Status", "DueAt");
+                    b.HasIndex(new[] { "Role", "DueAt" }, "IX_UserTasks_Open_Role_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"Role\" IS NOT NULL");
 
                     b.ToTable("UserTasks", (string)null);
                 });
