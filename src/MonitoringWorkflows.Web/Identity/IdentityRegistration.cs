@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
 
@@ -23,6 +27,7 @@ public static class IdentityRegistration
         // Re-reads the user (roles, lockout, district) this often, so a lock or a role change reaches signed-in sessions.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(ConfigureCookie);
+        KeepKeysInDataFolder(services);
         services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator));
         services.AddScoped<OrganisationSeeder>();
         services.AddScoped<UserSeeder>();
@@ -35,6 +40,18 @@ public static class IdentityRegistration
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserSeeder>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The keys that protect sign-in and antiforgery cookies live beside the database, so a restart (or a container
+    /// replaced with the same data volume) does not sign everyone out.
+    /// </summary>
+    private static void KeepKeysInDataFolder(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("MonitoringWorkflows");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, IHostEnvironment, ILoggerFactory>(
+            (options, data, environment, logs) => options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(data.Value.FolderPath(environment.ContentRootPath), "keys")), logs));
     }
 
     private static void ConfigureIdentity(IdentityOptions options)

@@ -18,6 +18,9 @@ public sealed class IndexModel(
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
+    /// <summary>The administrator looking at the list: no lock button on their own row.</summary>
+    public string? CurrentUserId => users.GetUserId(User);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
