@@ -1,5 +1,8 @@
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
+using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Layout;
+using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
 
@@ -8,13 +11,19 @@ builder.Configuration.AddApplicationSettingsFile(builder.Environment);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddWorkflowDefinitions(builder.Configuration);
+builder.Services.AddUiLocalization();
+builder.Services.AddApplicationIdentity(builder.Configuration);
+builder.Services.AddApplicationPages();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+await app.Services.SeedFirstStartAsync(app.Lifetime.ApplicationStopping);
 await app.Services.ImportWorkflowsAsync(app.Lifetime.ApplicationStopping);
 
+app.UseApplicationPages();
 app.MapHealthChecks("/health");
 app.MapDefinitionsApi();
+app.MapApplicationPages();
 
 app.Run();
 

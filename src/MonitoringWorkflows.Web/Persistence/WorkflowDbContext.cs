@@ -1,10 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence.Records;
 
 namespace MonitoringWorkflows.Web.Persistence;
 
-/// <summary>Definitions, instances and everything a step writes: tasks, timers, journal, incidents, outbox.</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <summary>
+/// Definitions, instances and everything a step writes (tasks, timers, journal, incidents, outbox); the organisation
+/// (districts, agencies) and Identity's users and roles, in the same database.
+/// </summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
 {
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
     public DbSet<FormDefinitionRecord> FormDefinitions => Set<FormDefinitionRecord>();
@@ -14,9 +22,15 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JournalEntryRecord> JournalEntries => Set<JournalEntryRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Agency> Agencies => Set<Agency>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity's tables first, so that configurations in this assembly can refine them.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,7 +9,8 @@ namespace MonitoringWorkflows.Web.Runtime;
 /// </summary>
 internal sealed class ChangeSet
 {
-    private readonly Dictionary<ProcessInstanceRecord, int> originalVersions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ProcessInstanceRecord, (int Version, ProcessInstanceStatus Status)> originals =
+        new(ReferenceEqualityComparer.Instance);
 
     public List<ProcessInstanceRecord> NewInstances { get; } = [];
     public Dictionary<long, ProcessInstanceRecord> LoadedInstances { get; } = [];
@@ -24,20 +25,20 @@ internal sealed class ChangeSet
     public List<long> ResolvedIncidents { get; } = [];
     public DateTimeOffset? ResolvedAt { get; set; }
 
-    /// <summary>Instances stored before this unit of work that it changed, with the version each was read at.</summary>
-    public IEnumerable<(ProcessInstanceRecord Instance, int ReadVersion)> ChangedInstances =>
-        originalVersions.Where(p => p.Key.Id != 0 && !NewInstances.Contains(p.Key)).Select(p => (p.Key, p.Value));
+    /// <summary>Instances stored before this unit of work that it changed, with the version and status each was read at.</summary>
+    public IEnumerable<(ProcessInstanceRecord Instance, int ReadVersion, ProcessInstanceStatus ReadStatus)> ChangedInstances =>
+        originals.Where(p => p.Key.Id != 0 && !NewInstances.Contains(p.Key)).Select(p => (p.Key, p.Value.Version, p.Value.Status));
 
     public void Track(ProcessInstanceRecord instance)
     {
         if (instance.Id != 0) LoadedInstances.TryAdd(instance.Id, instance);
-        originalVersions.TryAdd(instance, instance.Version);
+        originals.TryAdd(instance, (instance.Version, instance.Status));
     }
 
     public void Add(ProcessInstanceRecord instance)
     {
         NewInstances.Add(instance);
-        originalVersions.TryAdd(instance, instance.Version);
+        originals.TryAdd(instance, (instance.Version, instance.Status));
     }
 
     public UserTaskRecord Loaded(UserTaskRecord task) => LoadedTasks.TryAdd(task.Id, task) ? task : LoadedTasks[task.Id];

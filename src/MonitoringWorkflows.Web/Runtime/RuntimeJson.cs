@@ -30,12 +30,17 @@ internal static class RuntimeJson
         TypeInfoResolver = RuntimeJsonContext.Default.WithAddedModifier(AddTriggerTypes),
     };
 
-    public static string Serialize(InstanceState state) =>
-        JsonSerializer.Serialize(state, RuntimeJsonContext.Default.InstanceState);
+    // The state is written on every step: members still at the value a new object has are left out (they read back
+    // as that value), which takes a fifth off a small instance's document.
+    private static readonly JsonTypeInfo<InstanceState> StateInfo = (JsonTypeInfo<InstanceState>)new JsonSerializerOptions
+    {
+        TypeInfoResolver = RuntimeJsonContext.Default.WithAddedModifier(CompactMembers.OmitInitialValues),
+    }.GetTypeInfo(typeof(InstanceState));
+
+    public static string Serialize(InstanceState state) => JsonSerializer.Serialize(state, StateInfo);
 
     public static InstanceState DeserializeState(string json) =>
-        JsonSerializer.Deserialize(json, RuntimeJsonContext.Default.InstanceState)
-        ?? throw new JsonException("The stored instance state is empty.");
+        JsonSerializer.Deserialize(json, StateInfo) ?? throw new JsonException("The stored instance state is empty.");
 
     public static string Serialize(Trigger trigger) => JsonSerializer.Serialize(trigger, TriggerOptions);
 

@@ -15,6 +15,8 @@ public static class RuntimeRegistration
         services.AddSingleton(provider => new ServiceActionRegistry(provider.GetServices<IServiceAction>()));
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<PublishedVersions>();
+        services.AddSingleton<RunnerConnection>();
         services.AddSingleton<WorkflowRunner>();
         return services;
     }

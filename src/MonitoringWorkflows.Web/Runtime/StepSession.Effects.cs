@@ -50,11 +50,7 @@ internal sealed partial class StepSession
 
     private async Task StartChildAsync(ProcessInstanceRecord parent, CalledProcessStarted started, string actor, CancellationToken cancellationToken)
     {
-        var versionId = await db.ProcessDefinitions
-            .Where(d => d.Key == started.ProcessId && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (long?)d.Id)
-            .FirstOrDefaultAsync(cancellationToken)
+        var versionId = await publishedVersions.LatestAsync(db, started.ProcessId, cancellationToken)
             ?? throw new RunnerIncidentException(RunnerIncidentCodes.NoPublishedVersion, started.ElementId,
                 $"callActivity '{started.ElementId}' calls process '{started.ProcessId}', which has no published version: publish it, then retry.");
         var child = new ProcessInstanceRecord

@@ -11,7 +11,8 @@ namespace MonitoringWorkflows.Web.Runtime;
 /// <see cref="ChangeSet"/>, which the runner writes in one transaction, or throws away. Steps run one after the other
 /// from a queue, so each step's effects are fully applied before the step it caused starts.
 /// </summary>
-internal sealed partial class StepSession(WorkflowDbContext db, DefinitionCache definitions, ProcessExecutor executor, DateTimeOffset now)
+internal sealed partial class StepSession(WorkflowDbContext db, DefinitionCache definitions, PublishedVersions publishedVersions,
+    ProcessExecutor executor, DateTimeOffset now)
 {
     private readonly Queue<(ProcessInstanceRecord Instance, Trigger Trigger)> pending = new();
     private readonly Dictionary<ProcessInstanceRecord, InstanceState> states = new(ReferenceEqualityComparer.Instance);

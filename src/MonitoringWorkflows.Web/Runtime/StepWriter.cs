@@ -15,28 +15,21 @@ internal sealed class ConcurrentStepException(long instanceId) : Exception($"Ins
 /// </summary>
 internal static class StepWriter
 {
-    public static async Task WriteAsync(WorkflowDbContext db, ChangeSet changes, CancellationToken cancellationToken)
-    {
-        // The transaction is taken on the connection itself: EF has nothing to track here, and its transaction
-        // wrapper adds a measurable share to a write this small. On SQLite it begins IMMEDIATE (the write lock first).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+    public static Task WriteAsync(RunnerConnection runner, ChangeSet changes, CancellationToken cancellationToken) =>
+        runner.RunAsync(async connection =>
         {
-            var connection = db.Database.GetDbConnection();
+            // Taken on the connection itself (EF has nothing to track): on SQLite it begins IMMEDIATE.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(new SqlBatch(connection, transaction, cancellationToken), changes);
+            await WriteAsync(new SqlBatch(runner, transaction, cancellationToken), changes);
             await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+            return 0;
+        }, cancellationToken);
 
     private static async Task WriteAsync(SqlBatch sql, ChangeSet changes)
     {
         foreach (var instance in changes.NewInstances) instance.Id = await InsertAsync(sql, instance);
-        foreach (var (instance, readVersion) in changes.ChangedInstances) await UpdateAsync(sql, instance, readVersion);
+        foreach (var (instance, readVersion, readStatus) in changes.ChangedInstances)
+            await UpdateAsync(sql, instance, readVersion, readStatus);
         foreach (var id in changes.ChangedTasks) await UpdateAsync(sql, changes.LoadedTasks[id]);
         foreach (var id in changes.ChangedTimers) await UpdateAsync(sql, changes.LoadedTimers[id]);
         foreach (var task in changes.NewTasks) await InsertAsync(sql, task);
@@ -56,12 +49,20 @@ internal static class StepWriter
         """, i.DefinitionVersionId, i.ParentInstance?.Id ?? i.ParentInstanceId, i.ParentTokenId, i.BusinessKey, i.Status.ToString(),
         i.StateJson, i.Version, i.StartedBy, i.StartedAt.UtcTicks, i.EndedAt?.UtcTicks);
 
-    private static async Task UpdateAsync(SqlBatch sql, ProcessInstanceRecord i, int readVersion)
+    /// <remarks>
+    /// Status (and EndedAt, which changes with it) is set only when it changed: SQLite rewrites the entries of every
+    /// index on a column the statement sets, even to the same value, and most steps leave the status as it was.
+    /// </remarks>
+    private static async Task UpdateAsync(SqlBatch sql, ProcessInstanceRecord i, int readVersion, ProcessInstanceStatus readStatus)
     {
-        var rows = await sql.ExecuteAsync("""
-            UPDATE "ProcessInstances" SET "Status" = @p0, "StateJson" = @p1, "Version" = @p2, "EndedAt" = @p3
-            WHERE "Id" = @p4 AND "Version" = @p5
-            """, i.Status.ToString(), i.StateJson, i.Version, i.EndedAt?.UtcTicks, i.Id, readVersion);
+        var rows = i.Status == readStatus
+            ? await sql.ExecuteAsync("""
+                UPDATE "ProcessInstances" SET "StateJson" = @p0, "Version" = @p1 WHERE "Id" = @p2 AND "Version" = @p3
+                """, i.StateJson, i.Version, i.Id, readVersion)
+            : await sql.ExecuteAsync("""
+                UPDATE "ProcessInstances" SET "Status" = @p0, "StateJson" = @p1, "Version" = @p2, "EndedAt" = @p3
+                WHERE "Id" = @p4 AND "Version" = @p5
+                """, i.Status.ToString(), i.StateJson, i.Version, i.EndedAt?.UtcTicks, i.Id, readVersion);
         if (rows == 0) throw new ConcurrentStepException(i.Id);
     }
 
@@ -107,34 +108,13 @@ internal static class StepWriter
 
     private static long InstanceId(ProcessInstanceRecord? instance, long instanceId) => instance?.Id ?? instanceId;
 
-    /// <summary>Runs parameterized statements on the unit of work's connection and transaction.</summary>
-    private sealed class SqlBatch(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Runs the unit of work's statements in its transaction.</summary>
+    private sealed class SqlBatch(RunnerConnection runner, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        public async Task<int> ExecuteAsync(string text, params object?[] values)
-        {
-            await using var command = Command(text, values);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        public Task<int> ExecuteAsync(string text, params object?[] values) =>
+            runner.Command(text, transaction, values).ExecuteNonQueryAsync(cancellationToken);
 
-        public async Task<long> InsertAsync(string text, params object?[] values)
-        {
-            await using var command = Command(text, values);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-        }
-
-        private DbCommand Command(string text, object?[] values)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                parameter.Value = values[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-            return command;
-        }
+        public async Task<long> InsertAsync(string text, params object?[] values) =>
+            Convert.ToInt64(await runner.Command(text, transaction, values).ExecuteScalarAsync(cancellationToken));
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class WorkflowRunner
     {
         var now = time.GetUtcNow();
         long? storedId = instance.Id == 0 ? null : instance.Id;
-        var session = new StepSession(db, definitions, executor, now);
+        var session = new StepSession(db, definitions, publishedVersions, executor, now);
         if (storedId is null) session.Changes.Add(instance);
         preload?.Invoke(session.Changes);
         SessionFailure? failure;
@@ -24,11 +24,7 @@ public sealed partial class WorkflowRunner
             if (failure is null)
             {
                 await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
-                await writes.RunAsync(async () =>
-                {
-                    await StepWriter.WriteAsync(db, session.Changes, cancellationToken);
-                    return 0;
-                }, cancellationToken);
+                await StepWriter.WriteAsync(runnerConnection, session.Changes, cancellationToken);
                 return RunResult.Ok(instance.Id);
             }
         }

@@ -14,26 +14,19 @@ namespace MonitoringWorkflows.Web.Runtime;
 public sealed partial class WorkflowRunner(
     IDbContextFactory<WorkflowDbContext> contexts,
     DefinitionCache definitions,
+    PublishedVersions publishedVersions,
     ProcessExecutor executor,
     WriteGate writes,
+    RunnerConnection runnerConnection,
     TimeProvider time,
     ILogger<WorkflowRunner> logger)
 {
-    // The hot path's read, compiled once: EF skips parameter extraction and its query cache lookup.
-    private static readonly Func<WorkflowDbContext, long, CancellationToken, Task<UserTaskRecord?>> TaskWithInstance =
-        EF.CompileAsyncQuery((WorkflowDbContext db, long id, CancellationToken _) =>
-            db.UserTasks.AsNoTracking().Include(t => t.Instance).FirstOrDefault(t => t.Id == id));
-
     /// <summary>Starts a new instance on the latest published version of <paramref name="processKey"/>.</summary>
     public async Task<RunResult> StartAsync(string processKey, string? businessKey, JsonObject? variables, string actor,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var versionId = await db.ProcessDefinitions
-            .Where(d => d.Key == processKey && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (long?)d.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var versionId = await publishedVersions.LatestAsync(db, processKey, cancellationToken);
         if (versionId is null) return RunResult.NotFound($"Process '{processKey}' has no published version.");
         var instance = new ProcessInstanceRecord
         {
@@ -46,7 +39,7 @@ public sealed partial class WorkflowRunner(
     public async Task<RunResult> CompleteTaskAsync(long taskRowId, JsonObject? data, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await TaskWithInstance(db, taskRowId, cancellationToken);
+        var task = await StepReader.TaskWithInstanceAsync(runnerConnection, taskRowId, cancellationToken);
         return await CompleteAsync(db, task, data, actor, cancellationToken);
     }
 

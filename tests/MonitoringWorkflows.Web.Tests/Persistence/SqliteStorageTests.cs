@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Tests.Support;
 using static MonitoringWorkflows.Web.Tests.Support.Bpmn;
@@ -27,6 +29,44 @@ public sealed class SqliteStorageTests
 
         Assert.Equal(1L, await PragmaAsync(first, "synchronous"));
         Assert.Equal(1L, await PragmaAsync(second, "synchronous"));
+    }
+
+    [Fact]
+    public async Task Connection_ReopenedFromThePoolOrOpenedAnew_StillHasTheSetting()
+    {
+        // The pragma runs once per native connection: a pooled one keeps it, a new one gets it.
+        await using var host = await RunnerHost.StartAsync(new Dictionary<string, string?> { ["Data:Synchronous"] = "normal" });
+        await using var db = host.Db();
+        Assert.Equal(1L, await PragmaAsync(db, "synchronous"));
+        await db.Database.CloseConnectionAsync();
+        var pooled = await PragmaAsync(db, "synchronous");
+        await db.Database.CloseConnectionAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var fresh = await PragmaAsync(db, "synchronous");
+
+        Assert.Equal(1L, pooled);
+        Assert.Equal(1L, fresh);
+    }
+
+    [Fact]
+    public async Task RunnerConnection_DefaultSettings_CommitsDurablyInWal()
+    {
+        // The runner writes on its own long-lived connection: it must carry the same durability as the others.
+        await using var host = await RunnerHost.StartAsync();
+        var runner = host.Services.GetRequiredService<RunnerConnection>();
+
+        var (journal, synchronous) = await runner.RunAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var mode = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous;";
+            return (mode, (long)(await command.ExecuteScalarAsync())!);
+        }, CancellationToken.None);
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(2L, synchronous);
     }
 
     [Fact]

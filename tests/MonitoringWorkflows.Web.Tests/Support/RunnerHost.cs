@@ -60,7 +60,16 @@ internal sealed class RunnerHost : IAsyncDisposable
 
     public WorkflowDbContext Db() => Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
 
+    /// <summary>Publishes a version as the designer will: the row, then the runner told that the key has a new latest version.</summary>
     public async Task<long> PublishAsync(string key, string xml, int version = 1)
+    {
+        var id = await PublishWithoutInvalidatingAsync(key, xml, version);
+        Services.GetRequiredService<PublishedVersions>().Invalidate(key);
+        return id;
+    }
+
+    /// <summary>Only the row: what a publisher that forgets to invalidate would leave behind.</summary>
+    public async Task<long> PublishWithoutInvalidatingAsync(string key, string xml, int version)
     {
         await using var db = Db();
         var row = new ProcessDefinitionRecord

@@ -19,7 +19,8 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.IsActive);
         builder.HasIndex(i => i.BusinessKey);
-        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentTokenId });
+        // Only called processes have a parent: a top-level start adds no entry (ParentInstanceId = ... implies NOT NULL).
+        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentTokenId }).HasFilter("\"ParentInstanceId\" IS NOT NULL");
         builder.HasIndex(i => new { i.Status, i.StartedAt });
     }
 }

@@ -6,6 +6,8 @@ namespace MonitoringWorkflows.Web.Persistence.Configurations;
 
 internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskRecord>
 {
+    private const string OpenStep = "\"Status\" = 'Open'";
+
     public void Configure(EntityTypeBuilder<UserTaskRecord> builder)
     {
         builder.ToTable("UserTasks");
@@ -18,11 +20,17 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.ClaimedBy).HasMaxLength(200);
         builder.Property(t => t.CompletedBy).HasMaxLength(200);
-        // The inbox: open steps of one agency (or role), soonest due first.
-        builder.HasIndex(t => new { t.Agency, t.Status, t.DueAt });
-        builder.HasIndex(t => new { t.Role, t.Status, t.DueAt });
-        // Overdue steps across agencies.
-        builder.HasIndex(t => new { t.Status, t.DueAt });
+        // The inbox: open steps of one agency (or role), soonest due first; and overdue steps across agencies.
+        // Partial indexes on open steps only: completing a step deletes its entries instead of moving them among the
+        // closed ones, so a completion writes fewer pages and the indexes stay as small as the open work. SQLite uses
+        // them only when the query says Status = 'Open' literally (in LINQ: compare with UserTaskStatus.Open, a
+        // constant, not a variable) and filters on the column (Agency = ... implies Agency IS NOT NULL).
+        builder.HasIndex(t => new { t.Agency, t.DueAt }, "IX_UserTasks_Open_Agency_DueAt")
+            .HasFilter($"{OpenStep} AND \"Agency\" IS NOT NULL");
+        builder.HasIndex(t => new { t.Role, t.DueAt }, "IX_UserTasks_Open_Role_DueAt")
+            .HasFilter($"{OpenStep} AND \"Role\" IS NOT NULL");
+        builder.HasIndex(t => t.DueAt, "IX_UserTasks_Open_DueAt")
+            .HasFilter($"{OpenStep} AND \"DueAt\" IS NOT NULL");
         builder.HasIndex(t => new { t.InstanceId, t.TaskId });
     }
 }

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.Persistence.Records;
+using MonitoringWorkflows.Web.Tests.Support;
+
+namespace MonitoringWorkflows.Web.Tests.Persistence;
+
+/// <summary>The inbox's queries written the natural way in LINQ do use the partial indexes on open steps.</summary>
+public sealed class OpenStepIndexTests
+{
+    [Fact]
+    public async Task AgencyInbox_OpenStepsByDueDate_UsesTheOpenAgencyIndex()
+    {
+        await using var host = await RunnerHost.StartAsync();
+        await using var db = host.Db();
+        var agency = "Police";
+
+        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Agency == agency && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+
+        Assert.Contains("IX_UserTasks_Open_Agency_DueAt", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task RoleInbox_OpenStepsByDueDate_UsesTheOpenRoleIndex()
+    {
+        await using var host = await RunnerHost.StartAsync();
+        await using var db = host.Db();
+        var role = "Chair";
+
+        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Role == role && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+
+        Assert.Contains("IX_UserTasks_Open_Role_DueAt", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task OverdueSteps_AcrossAgencies_UseTheOpenDueIndex()
+    {
+        await using var host = await RunnerHost.StartAsync();
+        await using var db = host.Db();
+        var now = host.Time.GetUtcNow();
+
+        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now).OrderBy(t => t.DueAt));
+
+        Assert.Contains("IX_UserTasks_Open_DueAt", plan);
+    }
+
+    [Fact]
+    public async Task CalledProcesses_OfOneParent_UseThePartialParentIndex()
+    {
+        await using var host = await RunnerHost.StartAsync();
+        await using var db = host.Db();
+        long parent = 7;
+
+        var plan = await PlanAsync(db, db.ProcessInstances.Where(i => i.ParentInstanceId == parent && i.ParentTokenId == 3));
+
+        Assert.Contains("IX_ProcessInstances_ParentInstanceId_ParentTokenId", plan);
+    }
+
+    private static async Task<string> PlanAsync<T>(WorkflowDbContext db, IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        var details = new List<string>();
+        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+        return string.Join(" | ", details);
+    }
+}
