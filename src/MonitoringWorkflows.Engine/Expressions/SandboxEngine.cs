@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Jint;
 using JintEngine = Jint.Engine;
 using Jint.Native;
-using Jint.Runtime;
 
 namespace MonitoringWorkflows.Engine.Expressions;
 
