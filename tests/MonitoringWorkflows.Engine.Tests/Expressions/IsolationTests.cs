@@ -147,13 +147,14 @@ public class IsolationTests
     [InlineData("'score' in globalThis && globalThis['lev' + 'el'] === 'high'", true)]
     [InlineData("delete globalThis.score", true)]
     [InlineData("typeof globalThis.score === 'number' && (() => true)()", true)]
+    [InlineData("{ [level]: score }.high === 15 && !(score instanceof Object)", true)]
     public void ReadOnlyExpressions_AreTheOnesWithoutAssignmentsCallsOrDeletes(string expression, bool works)
     {
         var scope = VariableScope.FromJson("""{"score":15,"level":"high"}""");
         var readOnly = _evaluator.Cache.Expression(expression).IsReadOnly;
 
         Assert.Equal(works, _evaluator.EvaluateCondition(expression, scope));
-        Assert.Equal(!expression.Contains("delete") && !expression.Contains("=>"), readOnly);
+        Assert.Equal(!expression.Contains("delete") && !expression.Contains("=>") && !expression.Contains("instanceof"), readOnly);
         Assert.Equal("undefined,undefined", _evaluator.Evaluate("[typeof score, typeof level].join()", VariableScope.Empty)!.GetValue<string>());
     }
 
@@ -165,5 +166,19 @@ public class IsolationTests
         Assert.False(_evaluator.EvaluateCondition(
             "String(RegExp.$1).includes('secret') || String(RegExp.lastMatch).includes('secret')", VariableScope.Empty));
         Assert.Equal("secret", sameEvaluation!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("globalThis instanceof { [Symbol.hasInstance]: Object.freeze }")]
+    [InlineData("`${{ [Symbol.toPrimitive]: Object.preventExtensions }}`")]
+    [InlineData("[...{ [Symbol.iterator]: Object.seal }]")]
+    public void Evaluate_BuiltInRunImplicitlyOnTheGlobalObject_IsUndoneBeforeTheNextEvaluation(string expression)
+    {
+        Record.Exception(() => _evaluator.Evaluate(expression, VariableScope.Empty));
+
+        var assigned = _evaluator.RunScript("var x = score + 1;", VariableScope.FromJson("""{"score":1}"""));
+
+        Assert.Equal(2, assigned["x"]!.GetValue<long>());
+        Assert.False(_evaluator.EvaluateCondition("Object.isFrozen(globalThis) || !Object.isExtensible(globalThis)", VariableScope.Empty));
     }
 }
