@@ -42,7 +42,7 @@ public sealed class CaseIntake(
         };
         await writes.RunAsync(() => InsertAsync(db, record, districtCode, cancellationToken), cancellationToken);
 
-        var start = await runner.StartAsync(ProcessKey, record.Number, StartVariables.For(record.Number, input), actor, cancellationToken);
+        var start = await StartProcessAsync(record.Number, input, actor, cancellationToken);
         record.ProcessInstanceId = start.InstanceId;
         if (!start.IsOk)
         {
@@ -50,8 +50,23 @@ public sealed class CaseIntake(
                 record.Number, start.Outcome, start.Message);
             record.Status = CaseStatus.ProcessNotStarted;
         }
-        if (record.ProcessInstanceId is not null || !start.IsOk) await writes.SaveChangesAsync(db, cancellationToken);
+        // CancellationToken.None: the case exists now, and what happened to its process must be written down with it.
+        if (record.ProcessInstanceId is not null || !start.IsOk) await writes.SaveChangesAsync(db, CancellationToken.None);
         return new IntakeResult(record.Number, start);
+    }
+
+    /// <summary>The runner answers expected failures as results; anything it throws must not lose the recorded case either.</summary>
+    private async Task<RunResult> StartProcessAsync(string caseNumber, ReportInput input, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runner.StartAsync(ProcessKey, caseNumber, StartVariables.For(caseNumber, input), actor, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Starting the referral process of case {CaseNumber} threw", caseNumber);
+            return new RunResult(RunOutcome.Incident, exception.Message);
+        }
     }
 
     /// <summary>

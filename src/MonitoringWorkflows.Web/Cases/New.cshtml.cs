@@ -26,14 +26,14 @@ public sealed class NewModel(CaseIntake intake, TimeProvider time, IStringLocali
     {
         ReportCheck.Run(Input, ModelState, text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         // A registrar without a district has no monitoring group to hand the case to (national users hold no cases).
-        if (User.DistrictIdOf() is not int districtId)
-            ModelState.AddModelError("", text["Error_NoDistrict"]);
-        if (!ModelState.IsValid)
+        var districtId = User.DistrictIdOf();
+        if (districtId is null) ModelState.AddModelError("", text["Error_NoDistrict"]);
+        if (!ModelState.IsValid || districtId is null)
         {
             PadVictims();
             return Page();
         }
-        var result = await intake.RecordAsync(Input, User.DistrictIdOf()!.Value, User.Identity!.Name!, cancellationToken);
+        var result = await intake.RecordAsync(Input, districtId.Value, User.Identity!.Name!, cancellationToken);
         return Redirect($"/cases/{Uri.EscapeDataString(result.CaseNumber)}/registered");
     }
 

@@ -137,6 +137,21 @@ public sealed class ReportFormTests
     }
 
     [Fact]
+    public async Task Registered_ARegistrarOfAnotherDistrict_Gets404_AndTheirOwnNumberingStartsAtOne()
+    {
+        await using var site = new IntakeSite();
+        using var registrar = await site.SignedInAsync("registrar@demo.az");
+        var mine = SiteClient.RedirectPath(await registrar.PostFormAsync(Reports.NewCase, Reports.Valid()))!;
+        using var other = await site.RegistrarOfAnotherDistrictAsync();
+
+        var response = await other.GetAsync(mine);
+        var theirs = SiteClient.RedirectPath(await other.PostFormAsync(Reports.NewCase, Reports.Valid()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"/cases/OTHER-{TimeProvider.System.GetUtcNow().UtcDateTime.Year}-0001/registered", theirs);
+    }
+
+    [Fact]
     public async Task Home_Registrar_SeesTheLinkToRecordAReport()
     {
         await using var site = new IntakeSite();

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Tests.Identity.Support;
 using MonitoringWorkflows.Web.Tests.Support;
@@ -27,15 +30,35 @@ internal sealed class IntakeSite : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public async Task<SiteClient> SignedInAsync(string email)
+    public async Task<SiteClient> SignedInAsync(string email, string password = SiteHost.DemoPassword)
     {
         var client = new SiteClient(factory.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost"),
         }));
-        var response = await client.SignInAsync(email, SiteHost.DemoPassword);
+        var response = await client.SignInAsync(email, password);
         Assert.Equal("/", SiteClient.RedirectPath(response));
         return client;
+    }
+
+    /// <summary>A registrar of a second district, made through Identity, signed in.</summary>
+    public async Task<SiteClient> RegistrarOfAnotherDistrictAsync()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var district = new District { Code = "OTHER", Name = "Other district" };
+            db.Districts.Add(district);
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser
+            {
+                UserName = "registrar@other.az", Email = "registrar@other.az", DisplayName = "Other registrar", DistrictId = district.Id,
+            };
+            Assert.True((await users.CreateAsync(user, SiteHost.StrongPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Registrar)).Succeeded);
+        }
+        return await SignedInAsync("registrar@other.az", SiteHost.StrongPassword);
     }
 
     /// <summary>A fresh context on the site's database, to look at what a request wrote.</summary>
