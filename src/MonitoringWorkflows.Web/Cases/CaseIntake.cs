@@ -36,7 +36,7 @@ public sealed class CaseIntake(
         var districtCode = await db.Districts.Where(d => d.Id == districtId).Select(d => d.Code).SingleAsync(cancellationToken);
         var record = new CaseRecord
         {
-            Number = "", DistrictId = districtId, Year = now.UtcDateTime.Year, CreatedBy = actor, CreatedAt = now,
+            Number = "", DistrictId = districtId, Year = AzerbaijanTime.Of(now).Year, CreatedBy = actor, CreatedAt = now,
             ReportJson = JsonSerializer.Serialize(input, ReportJson), VictimConsent = input.Consent == true,
             Status = CaseStatus.Open,
         };

@@ -24,7 +24,7 @@ public sealed class NewModel(CaseIntake intake, TimeProvider time, IStringLocali
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ReportCheck.Run(Input, ModelState, text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        ReportCheck.Run(Input, ModelState, text, DateOnly.FromDateTime(AzerbaijanTime.Of(time.GetUtcNow()).DateTime));
         // A registrar without a district has no monitoring group to hand the case to (national users hold no cases).
         var districtId = User.DistrictIdOf();
         if (districtId is null) ModelState.AddModelError("", text["Error_NoDistrict"]);

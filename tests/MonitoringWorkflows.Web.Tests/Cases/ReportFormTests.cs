@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Tests.Cases.Support;
 using MonitoringWorkflows.Web.Tests.Identity.Support;
 
@@ -57,6 +58,22 @@ public sealed class ReportFormTests
 
         Assert.Equal("Yaşı tam illərlə, 0-dan 120-dək daxil edin.", FieldError(html, "Input.Victims[1].Age"));
         Assert.Contains($"value=\"{age}\"", html);
+        await AssertNoCaseAsync(site);
+    }
+
+    [Theory]
+    [InlineData("15.01.2026", "Tarixi il-ay-gün şəklində daxil edin.")]
+    [InlineData("2999-01-01", "Tarix gələcəkdə ola bilməz.")]
+    public async Task Record_WithABadOrFutureDate_IsRefusedAtTheDate(string date, string message)
+    {
+        await using var site = new IntakeSite();
+        using var registrar = await site.SignedInAsync("registrar@demo.az");
+        var report = Reports.Valid();
+        report["Input.IncidentDate"] = date;
+
+        var html = await SiteClient.HtmlAsync(await registrar.PostFormAsync(Reports.NewCase, report));
+
+        Assert.Equal(message, FieldError(html, "Input.IncidentDate"));
         await AssertNoCaseAsync(site);
     }
 
@@ -148,7 +165,7 @@ public sealed class ReportFormTests
         var theirs = SiteClient.RedirectPath(await other.PostFormAsync(Reports.NewCase, Reports.Valid()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal($"/cases/OTHER-{TimeProvider.System.GetUtcNow().UtcDateTime.Year}-0001/registered", theirs);
+        Assert.Equal($"/cases/OTHER-{AzerbaijanTime.Of(TimeProvider.System.GetUtcNow()).Year}-0001/registered", theirs);
     }
 
     [Fact]

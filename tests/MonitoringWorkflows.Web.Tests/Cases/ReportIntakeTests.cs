@@ -10,7 +10,7 @@ namespace MonitoringWorkflows.Web.Tests.Cases;
 
 public sealed class ReportIntakeTests
 {
-    private static readonly int Year = TimeProvider.System.GetUtcNow().UtcDateTime.Year;
+    private static readonly int Year = AzerbaijanTime.Of(TimeProvider.System.GetUtcNow()).Year;
 
     [Fact]
     public async Task Record_Registrar_CreatesTheFirstCaseOfTheYear_StartsTheReferral_AndOpensRiskScreeningForSocialProtection()
