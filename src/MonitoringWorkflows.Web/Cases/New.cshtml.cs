@@ -33,6 +33,8 @@ public sealed class NewModel(CaseIntake intake, TimeProvider time, IStringLocali
             PadVictims();
             return Page();
         }
+        // The form's unused victim rows are not part of the report.
+        Input.Victims.RemoveAll(victim => victim.IsBlank);
         var result = await intake.RecordAsync(Input, districtId.Value, User.Identity!.Name!, cancellationToken);
         return Redirect($"/cases/{Uri.EscapeDataString(result.CaseNumber)}/registered");
     }

@@ -29,6 +29,7 @@ public sealed class ReportIntakeTests
         Assert.True(saved.VictimConsent);
         Assert.Equal("registrar@demo.az", saved.CreatedBy);
         Assert.Contains("Aysel Məmmədova", saved.ReportJson);
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(saved.ReportJson).RootElement.GetProperty("victims").GetArrayLength());
         var instance = await db.ProcessInstances.SingleAsync(i => i.Id == saved.ProcessInstanceId);
         Assert.Equal(number, instance.BusinessKey);
         Assert.Equal(ProcessInstanceStatus.Running, instance.Status);

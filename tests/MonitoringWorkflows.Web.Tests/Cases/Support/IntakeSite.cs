@@ -87,6 +87,11 @@ internal static class Reports
         ["Input.Victims[0].Sex"] = "female",
         ["Input.Victims[1].Age"] = "34",
         ["Input.Victims[1].Sex"] = "female",
+        // The form's unused rows, posted empty as a browser does.
+        ["Input.Victims[2].Age"] = "",
+        ["Input.Victims[2].Sex"] = "",
+        ["Input.Victims[3].Age"] = "",
+        ["Input.Victims[3].Sex"] = "",
         ["Input.PerpetratorRelation"] = "parent",
         ["Input.ViolenceTypes"] = "physical",
         ["Input.IncidentDate"] = "2026-01-15",
