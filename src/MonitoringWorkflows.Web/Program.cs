@@ -14,6 +14,7 @@ builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
 builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
+builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -24,6 +25,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

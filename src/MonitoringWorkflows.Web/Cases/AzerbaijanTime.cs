@@ -1,0 +1,13 @@
+namespace MonitoringWorkflows.Web.Cases;
+
+/// <summary>
+/// The calendar the registrars live by. Azerbaijan keeps UTC+4 all year (no daylight saving since 2016), so a fixed
+/// offset is exact and needs no time-zone data on the server. A report made after 20:00 UTC on 31 December belongs to
+/// the new year, and a date typed as today in Baku is not "in the future".
+/// </summary>
+public static class AzerbaijanTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(4);
+
+    public static DateTimeOffset Of(DateTimeOffset moment) => moment.ToOffset(Offset);
+}

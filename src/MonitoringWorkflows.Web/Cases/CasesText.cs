@@ -1,0 +1,4 @@
+namespace MonitoringWorkflows.Web.Cases;
+
+/// <summary>The resource for the report form and the case pages.</summary>
+public sealed class CasesText;
