@@ -242,4 +242,20 @@ public class ScriptTests
 
         Assert.Equal(changed, assigned.ContainsKey("report"));
     }
+
+    [Fact]
+    public void RunScript_EveryWayOfAssigningAName_IsSeenWithoutTheGlobalObject()
+    {
+        var assigned = Evaluator.RunScript("""
+            for (level of ['medium', 'high']) { }
+            score += 1;
+            ({ age: visits } = child);
+            function raise() { agencies = agencies.concat('Health'); }
+            [1].forEach(raise);
+            """, Case());
+
+        Assert.Equal("""{"level":"high","score":16,"visits":9,"agencies":["Police","Health"]}""",
+            new JsonObject(assigned.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))
+                .ToJsonString());
+    }
 }
