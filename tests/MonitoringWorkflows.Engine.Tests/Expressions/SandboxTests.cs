@@ -30,7 +30,10 @@ public class SandboxTests
     [Fact]
     public void RunScript_EndlessLoop_IsStoppedByTheStatementLimit()
     {
-        var error = Assert.Throws<ExpressionException>(() => Evaluator.RunScript("while (true) {}", VariableScope.Empty));
+        // A generous time limit, so that only the statement limit can stop it even on a busy machine.
+        var evaluator = new JintExpressionEvaluator(new ExpressionLimits { Timeout = TimeSpan.FromSeconds(30) });
+
+        var error = Assert.Throws<ExpressionException>(() => evaluator.RunScript("while (true) {}", VariableScope.Empty));
 
         Assert.Contains("executed more than 100000 statements", error.Message);
     }
@@ -38,8 +41,15 @@ public class SandboxTests
     [Fact]
     public void RunScript_GrowingList_IsStoppedByTheMemoryLimit()
     {
+        // Only the memory limit can stop this one: on a busy machine the default time limit could come first.
+        var evaluator = new JintExpressionEvaluator(new ExpressionLimits
+        {
+            MaxStatements = int.MaxValue,
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+
         var error = Assert.Throws<ExpressionException>(() =>
-            Evaluator.RunScript("var list = []; while (true) { list.push('x'.repeat(1000)); }", VariableScope.Empty));
+            evaluator.RunScript("var list = []; while (true) { list.push('x'.repeat(1000)); }", VariableScope.Empty));
 
         Assert.Contains("memory limit", error.Message);
     }
