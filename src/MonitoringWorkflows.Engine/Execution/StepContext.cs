@@ -126,6 +126,7 @@ internal sealed class StepContext(
     {
         if (values.Count == 0) return;
         foreach (var (name, value) in values) SetVariable(scopeId, name, value);
-        Journal(JournalKind.VariablesChanged, elementId, data: (JsonObject)values.DeepClone());
+        // The variables got copies; the journal line keeps the object itself (effects are read, never changed).
+        Journal(JournalKind.VariablesChanged, elementId, data: values);
     }
 }

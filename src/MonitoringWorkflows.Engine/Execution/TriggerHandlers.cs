@@ -34,7 +34,7 @@ internal static class TriggerHandlers
         state.Scopes.Add(new ScopeInstance { Id = InstanceState.ProcessScopeId, Kind = ScopeKind.Process, ElementId = context.Definition.Id });
         if (start.Variables is { } variables)
             foreach (var (name, value) in variables) context.SetVariable(InstanceState.ProcessScopeId, name, value);
-        context.Journal(JournalKind.InstanceStarted, context.Definition.Id, data: start.Variables?.DeepClone().AsObject());
+        context.Journal(JournalKind.InstanceStarted, context.Definition.Id, data: start.Variables);
         foreach (var node in startNodes) context.MakeReady(context.NewToken(node.Id, InstanceState.ProcessScopeId));
         return null;
     }

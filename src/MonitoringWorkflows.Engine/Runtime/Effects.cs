@@ -32,7 +32,10 @@ public sealed record InstanceEnded(InstanceStatus Status) : Effect;
 /// <summary>A called process ended on an error nobody inside it caught; the host passes it to the parent as <see cref="FailCalledProcess"/>.</summary>
 public sealed record ErrorEscaped(string ErrorCode, string ElementId) : Effect;
 
-/// <summary>A line in the instance's journal: who did what to which element.</summary>
+/// <summary>
+/// A line in the instance's journal: who did what to which element. <see cref="Data"/> may be the very object a trigger
+/// brought (submitted form data, a message's payload): read it, never change it.
+/// </summary>
 public sealed record JournalEntry(JournalKind Kind, string? ElementId, string Actor, string? Detail = null, JsonObject? Data = null) : Effect;
 
 public enum JournalKind
