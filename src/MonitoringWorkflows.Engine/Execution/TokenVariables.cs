@@ -5,8 +5,8 @@ using MonitoringWorkflows.Engine.Runtime;
 namespace MonitoringWorkflows.Engine.Execution;
 
 /// <summary>
-/// The variables seen from one scope: an optional overlay (a task's submitted data while its output mappings
-/// run), then the locals of each enclosing scope (innermost first), then the multi-instance counters, then the
+/// The variables seen from one scope: optional overlays (while output mappings run: the values mapped so far, then
+/// the task's submitted data), then the locals of each enclosing scope (innermost first), then the multi-instance counters, then the
 /// instance's variables. The scope chain is resolved once, since expressions look names up many times.
 /// </summary>
 internal sealed class TokenVariables : IVariableScope
@@ -15,18 +15,23 @@ internal sealed class TokenVariables : IVariableScope
 
     private readonly StepContext context;
     private readonly JsonObject? overlay;
+    private readonly JsonObject? underlay;
     private readonly ScopeInstance[] chain;
 
-    public TokenVariables(StepContext context, int scopeId, JsonObject? overlay)
+    /// <param name="overlay">Seen first (mapping results so far).</param>
+    /// <param name="underlay">Seen next, before the scopes (the data a mapping maps from).</param>
+    public TokenVariables(StepContext context, int scopeId, JsonObject? overlay, JsonObject? underlay = null)
     {
         this.context = context;
         this.overlay = overlay;
+        this.underlay = underlay;
         chain = ResolveChain(context.State.Scopes, scopeId);
     }
 
     public bool TryGet(string name, out JsonNode? value)
     {
         if (overlay is not null && overlay.TryGetPropertyValue(name, out value)) return true;
+        if (underlay is not null && underlay.TryGetPropertyValue(name, out value)) return true;
         foreach (var scope in chain)
         {
             if (scope.Locals is { } locals && locals.TryGetPropertyValue(name, out value)) return true;
@@ -41,6 +46,7 @@ internal sealed class TokenVariables : IVariableScope
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             if (overlay is not null) names.UnionWith(overlay.Select(p => p.Key));
+            if (underlay is not null) names.UnionWith(underlay.Select(p => p.Key));
             foreach (var scope in chain)
             {
                 if (scope.Locals is { } locals) names.UnionWith(locals.Select(p => p.Key));

@@ -35,22 +35,17 @@ internal static class Values
                 $"The {what} '{value}' gave '{text}', which is not an ISO 8601 duration such as P3D or PT24H.");
     }
 
-    /// <summary>Evaluates mappings in order; each later one sees the earlier ones' targets.</summary>
+    /// <summary>Evaluates mappings in order; each later one sees the earlier ones' targets, then the source data.</summary>
     public static JsonObject EvaluateMappings(StepContext context, IReadOnlyList<IoMapping> mappings, int scopeId, JsonObject? source)
     {
         var result = new JsonObject();
+        var variables = new TokenVariables(context, scopeId, overlay: result, underlay: source);
         foreach (var mapping in mappings)
         {
-            var overlay = source is null ? result : Merge(source, result);
-            result[mapping.Target] = Evaluate(context, mapping.Source, context.VariablesOfScope(scopeId, overlay))?.DeepClone();
+            // A value straight from the evaluator is new and unshared; one read from the variables must be copied.
+            var value = Evaluate(context, mapping.Source, variables);
+            result[mapping.Target] = value?.Parent is null ? value : value.DeepClone();
         }
         return result;
-    }
-
-    private static JsonObject Merge(JsonObject first, JsonObject second)
-    {
-        var merged = (JsonObject)first.DeepClone();
-        foreach (var (name, value) in second) merged[name] = value?.DeepClone();
-        return merged;
     }
 }

@@ -17,7 +17,10 @@ public interface IVariableScope
 /// </summary>
 public interface IExpressionEvaluator
 {
-    /// <summary>Evaluates an expression (<c>score &gt;= 14</c>, <c>agencies.length</c>) and returns its value as JSON.</summary>
+    /// <summary>
+    /// Evaluates an expression (<c>score &gt;= 14</c>, <c>agencies.length</c>) and returns its value as JSON: a new node
+    /// that the caller owns (never one of the variables' own nodes).
+    /// </summary>
     JsonNode? Evaluate(string expression, IVariableScope variables);
 
     /// <summary>Evaluates a condition; anything but a boolean result is an error, not "false".</summary>
