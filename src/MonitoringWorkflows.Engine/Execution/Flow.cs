@@ -19,6 +19,11 @@ internal static class Flow
     /// <summary>Sends one token down each flow: the given token down the first, new tokens down the rest.</summary>
     public static void TakeAll(StepContext context, Token token, IReadOnlyList<SequenceFlow> flows)
     {
+        if (flows.Count == 1)
+        {
+            Take(context, token, flows[0]);
+            return;
+        }
         var sources = new Token[flows.Count];
         sources[0] = token;
         for (var i = 1; i < flows.Count; i++) sources[i] = context.NewToken(token.ElementId, token.ScopeId);
@@ -34,6 +39,12 @@ internal static class Flow
         if (node.Outgoing.Count == 0)
         {
             Consume(context, token);
+            return;
+        }
+        if (node.Outgoing is [{ Condition: null } only] && !ReferenceEquals(only, defaultFlow))
+        {
+            // The common case, one plain flow out: nothing to choose.
+            Take(context, token, only);
             return;
         }
         var chosen = ChooseFlows(context, token, node, defaultFlow, firstOnly: false);
