@@ -108,6 +108,12 @@ internal sealed class InMemoryHost(ProcessExecutor executor, ProcessLibrary libr
             case ErrorEscaped escaped: run.EscapedError = escaped.ErrorCode; break;
             case InstanceEnded ended: run.Status = ended.Status; break;
             case JournalEntry { Kind: JournalKind.ElementCompleted or JournalKind.ElementEntered, ElementId: { } id } when Passed is not null: Passed.Add(id); break;
+            // Gateways and pass-through events are journaled by the flows around them, not by an entry line of their own.
+            case JournalEntry { Kind: JournalKind.FlowTaken, ElementId: { } flowId } when Passed is not null:
+                var flow = run.Definition.Flow(flowId);
+                Passed.Add(flow.Source.Id);
+                Passed.Add(flow.Target.Id);
+                break;
         }
     }
 
