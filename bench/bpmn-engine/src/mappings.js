@@ -19,8 +19,20 @@ export function outputsOf(behaviour) {
 export function evaluateMappings(mappings, layers, source) {
   const result = {};
   const scope = source ? [result, source, ...layers] : [result, ...layers];
-  for (const { target, source: expression } of mappings) result[target] = valueOf(expression, scope);
+  for (const { target, source: expression, append } of mappings) {
+    const value = valueOf(expression, scope);
+    result[target] = append ? [...currentList(target, [result, ...layers]), value] : value;
+  }
   return result;
+}
+
+/** An appending output adds to the target's list as mapped so far, else as the variables hold it. */
+function currentList(target, layers) {
+  const holder = layers.find((layer) => layer && Object.prototype.hasOwnProperty.call(layer, target));
+  const current = holder?.[target];
+  if (current === undefined || current === null) return [];
+  if (!Array.isArray(current)) throw new Error(`The output '${target}' adds to a list, but the variable holds ${JSON.stringify(current)}.`);
+  return current;
 }
 
 /**

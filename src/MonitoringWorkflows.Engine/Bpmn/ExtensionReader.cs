@@ -31,9 +31,26 @@ internal static class ExtensionReader
                     $"has an mw:{kind} without {(string.IsNullOrEmpty(target) ? "target" : "source")}: give every mapping a target variable and a source (=expression or literal).");
                 continue;
             }
-            mappings.Add(new IoMapping(target, source));
+            mappings.Add(new IoMapping(target, source, ReadAppend(context, activity, mapping, kind)));
         }
         return mappings;
+    }
+
+    /// <summary>The <c>append</c> attribute of an output mapping: <c>true</c> or <c>false</c> (absent means false).</summary>
+    private static bool ReadAppend(ReadContext context, XElement activity, XElement mapping, string kind)
+    {
+        var raw = ((string?)mapping.Attribute("append"))?.Trim();
+        if (raw is null) return false;
+        if (kind != "output")
+        {
+            context.Warning(BpmnCodes.UnknownExtension, activity,
+                $"has an mw:{kind} with append, which only an mw:output reads: remove it.");
+            return false;
+        }
+        if (raw is "true" or "false") return raw == "true";
+        context.Error(BpmnCodes.MissingRequiredPart, activity,
+            $"has an mw:output whose append is '{raw}': write append=\"true\" to add the value to a list, or leave it out.");
+        return false;
     }
 
     /// <summary>Warns about every mw attribute or element at a place where the engine does not read it.</summary>

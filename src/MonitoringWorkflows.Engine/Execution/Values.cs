@@ -35,6 +35,23 @@ internal static class Values
                 $"The {what} '{value}' gave '{text}', which is not an ISO 8601 duration such as P3D or PT24H.");
     }
 
+    /// <summary>The target's list (as mapped so far in this step, else as the variables hold it) with the value added.</summary>
+    private static JsonArray Appended(StepContext context, int scopeId, JsonObject mappedSoFar, string target, JsonNode? value)
+    {
+        var current = mappedSoFar.TryGetPropertyValue(target, out var mapped)
+            ? mapped
+            : context.VariablesOfScope(scopeId).TryGet(target, out var held) ? held : null;
+        var list = current switch
+        {
+            null => new JsonArray(),
+            JsonArray array => (JsonArray)array.DeepClone(),
+            _ => throw new StepFailure(IncidentCodes.BadValue, context.CurrentElementId,
+                $"The output '{target}' adds to a list, but the variable holds {current.ToJsonString()}."),
+        };
+        list.Add(value);
+        return list;
+    }
+
     /// <summary>Evaluates mappings in order; each later one sees the earlier ones' targets, then the source data.</summary>
     public static JsonObject EvaluateMappings(StepContext context, IReadOnlyList<IoMapping> mappings, int scopeId, JsonObject? source)
     {
@@ -44,7 +61,8 @@ internal static class Values
         {
             // A value straight from the evaluator is new and unshared; one read from the variables must be copied.
             var value = Evaluate(context, mapping.Source, variables);
-            result[mapping.Target] = value?.Parent is null ? value : value.DeepClone();
+            value = value?.Parent is null ? value : value.DeepClone();
+            result[mapping.Target] = mapping.Append ? Appended(context, scopeId, result, mapping.Target, value) : value;
         }
         return result;
     }

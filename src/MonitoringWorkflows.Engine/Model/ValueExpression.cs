@@ -18,5 +18,9 @@ public sealed record ValueExpression(string Text, bool IsExpression)
     public override string ToString() => IsExpression ? "=" + Text : Text;
 }
 
-/// <summary>An input or output mapping: <c>Target</c> receives the value of <c>Source</c>.</summary>
-public sealed record IoMapping(string Target, ValueExpression Source);
+/// <summary>
+/// An input or output mapping: <c>Target</c> receives the value of <c>Source</c>. An output with
+/// <paramref name="Append"/> adds the value to the list in <c>Target</c> (starting one when there is none), which is
+/// how each body of a multi-instance records its answer.
+/// </summary>
+public sealed record IoMapping(string Target, ValueExpression Source, bool Append = false);

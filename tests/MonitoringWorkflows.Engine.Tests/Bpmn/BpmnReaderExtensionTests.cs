@@ -90,6 +90,31 @@ public class BpmnReaderExtensionTests
     }
 
     [Fact]
+    public void Read_OutputWithAppend_IsReadAsAnAppendingMapping()
+    {
+        var task = (UserTask)ReadProcess(Around("""
+            <bpmn:userTask id="Task" mw:agency="Police">
+              <bpmn:extensionElements><mw:output target="answers" source="=answer" append="true" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            """)).Node("Task");
+
+        Assert.Equal(new IoMapping("answers", new ValueExpression("answer", true), Append: true), Assert.Single(task.Outputs));
+    }
+
+    [Fact]
+    public void Read_AppendThatIsNotTrueOrFalse_IsRejectedNamingTheTask()
+    {
+        var result = Read(Around("""
+            <bpmn:userTask id="Task" mw:agency="Police">
+              <bpmn:extensionElements><mw:output target="answers" source="=answer" append="yes" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            """));
+
+        Assert.Null(result.Document);
+        Assert.Contains(result.Diagnostics, d => d.ElementId == "Task" && d.Message.Contains("append is 'yes'"));
+    }
+
+    [Fact]
     public void Read_OtherEnginesSettings_AreNotReadAndNamedInOneBpmn019Warning()
     {
         var xml = Around("""

@@ -117,6 +117,45 @@ public class MultiInstanceTests
     }
 
     [Fact]
+    public void AppendingOutput_CollectsOneEntryPerBody()
+    {
+        var xml = Process("""
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="Refer" mw:agency="=agency">
+              <bpmn:extensionElements><mw:output target="responses" source="=({ agency: agency, status: status })" append="true" /></bpmn:extensionElements>
+              <bpmn:multiInstanceLoopCharacteristics mw:collection="=referralAgencies" mw:elementVariable="agency" />
+            </bpmn:userTask>
+            """ + RoleTask("Close", "Chair") + Flow("f0", "Start", "Refer") + Flow("f1", "Refer", "Close"));
+        var instance = TestInstance.Start(xml, Agencies("Police", "Health"));
+        var tasks = instance.OpenTasks.ToList();
+
+        instance.Apply(new CompleteTask(tasks[1].TaskId, new JsonObject { ["status"] = "accepted" }));
+        instance.Apply(new CompleteTask(tasks[0].TaskId, new JsonObject { ["status"] = "declined" }));
+
+        Assert.Equal("""[{"agency":"Health","status":"accepted"},{"agency":"Police","status":"declined"}]""",
+            instance.Variable("responses")!.ToJsonString());
+        Assert.False(instance.State.Variables.ContainsKey("status"));
+    }
+
+    [Fact]
+    public void AppendingOutput_ToAVariableThatIsNotAList_RaisesIncident()
+    {
+        var xml = Process($"""
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="Refer" mw:agency="Police">
+              <bpmn:extensionElements><mw:output target="responses" source="=status" append="true" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            {Flow("f0", "Start", "Refer")}
+            """);
+        var instance = TestInstance.Start(xml, new JsonObject { ["responses"] = "none yet" });
+
+        var result = instance.Complete("Refer", new JsonObject { ["status"] = "accepted" });
+
+        Assert.Equal("VALUE001", result.Incident!.Code);
+        Assert.Contains("adds to a list", result.Incident.Message);
+    }
+
+    [Fact]
     public void CollectionNotAnArray_RaisesIncident()
     {
         var instance = TestInstance.Start(Referrals(sequential: false), new JsonObject { ["referralAgencies"] = "Police" });
