@@ -26,7 +26,8 @@ internal sealed class StepContext(
     public string Actor { get; } = actor;
     public IExpressionEvaluator Expressions { get; } = expressions;
     public ServiceActionRegistry Actions { get; } = actions;
-    public List<Effect> Effects { get; } = [];
+    // A step emits a handful to a few dozen effects; start large enough that the list rarely grows.
+    public List<Effect> Effects { get; } = new(32);
 
     /// <summary>The element being worked on, named by an incident if the step fails.</summary>
     public string? CurrentElementId { get; set; }
