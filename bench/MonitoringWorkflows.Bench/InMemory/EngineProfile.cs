@@ -96,7 +96,7 @@ internal static class EngineProfile
         var withData = journal.Where(j => j.Data is not null).Select(j => j.Data!).ToList();
         Console.WriteLine($"executor bookkeeping, per instance ({states.Count / (double)routes:N1} steps, {results.Sum(r => r.Effects.Count) / (double)routes:N1} effects, " +
             $"{journal.Count / (double)routes:N1} journal entries, {withData.Count / (double)routes:N1} of them with data):");
-        Redo("copy of the state at each step, variables shared", routes, () => { foreach (var state in states) state.Clone(shareVariables: true); });
+        Redo("copy of the state at each step, variables shared", routes, () => { foreach (var state in states) state.CopyForStep(); });
         Redo("deep copy of the variables, if every step wrote one", routes, () => { foreach (var state in states) state.Variables.DeepClone(); });
         Redo("deep copies of the journal entries' data", routes, () => { foreach (var data in withData) data.DeepClone(); });
     }

@@ -22,7 +22,7 @@ public sealed class ProcessExecutor(IExpressionEvaluator expressions, ServiceAct
         if (state.Status != InstanceStatus.Running && trigger is not StartInstance)
             return Ignore(state, trigger, $"the instance has already ended ({state.Status})");
 
-        var context = new StepContext(definition, state.Clone(shareVariables: true), now, trigger.Actor, expressions, actions);
+        var context = new StepContext(definition, state.CopyForStep(), now, trigger.Actor, expressions, actions);
         try
         {
             if (TriggerHandlers.Apply(context, trigger) is { } rejection)

@@ -28,13 +28,11 @@ public sealed class InstanceState
 
     internal int TakeId() => NextId++;
 
-    public InstanceState Clone() => Clone(shareVariables: false);
-
     /// <summary>
-    /// A copy for the executor to work on. With <paramref name="shareVariables"/> the variable map is shared: the
-    /// executor keeps a step's writes apart and applies them to the map only when the step succeeds.
+    /// The executor's working copy for one step: tokens, scopes and subscriptions are copied; the variable map is
+    /// shared, since the executor keeps a step's writes apart and applies them to the map only when the step succeeds.
     /// </summary>
-    internal InstanceState Clone(bool shareVariables) => new()
+    internal InstanceState CopyForStep() => new()
     {
         Status = Status,
         IsCalledProcess = IsCalledProcess,
@@ -42,7 +40,7 @@ public sealed class InstanceState
         Tokens = Tokens.Select(t => t with { }).ToList(),
         Scopes = Scopes.Select(s => s.Clone()).ToList(),
         Subscriptions = Subscriptions.Select(s => s with { }).ToList(),
-        Variables = shareVariables ? Variables : (JsonObject)Variables.DeepClone(),
+        Variables = Variables,
     };
 
     /// <summary>The id of the process scope, which every instance has while it runs.</summary>
