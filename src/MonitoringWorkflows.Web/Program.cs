@@ -1,3 +1,4 @@
+using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
@@ -14,6 +15,7 @@ builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
 builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
+builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
 
 var app = builder.Build();
@@ -21,9 +23,11 @@ await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.Services.SeedFirstStartAsync(app.Lifetime.ApplicationStopping);
 await app.Services.ImportWorkflowsAsync(app.Lifetime.ApplicationStopping);
 
+app.UseApiProblemDetails();
 app.UseApplicationPages();
 app.MapHealthChecks("/health");
-app.MapDefinitionsApi();
+var api = app.MapApplicationApi();
+api.MapDefinitionsApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -9,6 +9,7 @@ using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
+using MonitoringWorkflows.Web.Tests.Identity.Support;
 using MonitoringWorkflows.Web.Tests.Support;
 using static MonitoringWorkflows.Web.Tests.Support.Bpmn;
 
@@ -26,12 +27,16 @@ public sealed class HostSmokeTests
             .UseSetting("Data:Folder", folder.Combine("data"))
             .UseSetting("Workflows:Folder", folder.Combine("workflows"))))
         {
-            using var client = factory.CreateClient();
+            using var anonymous = factory.CreateClient();
+            using var client = await SignedInAdministratorAsync(factory);
 
-            var health = await client.GetAsync("/health");
-            var definitions = await client.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions");
+            var health = await anonymous.GetAsync("/health");
+            var refused = await anonymous.GetAsync("/api/definitions");
+            var definitions = await client.Http.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions");
 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
             Assert.Equal([new DefinitionSummary("referral", 1, "Published", "referral process")], definitions);
         }
@@ -48,9 +53,9 @@ public sealed class HostSmokeTests
         using var folder = new TestDataFolder();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Data:Folder", folder.Combine("data")));
-        using var client = factory.CreateClient();
+        using var client = await SignedInAdministratorAsync(factory);
 
-        var definitions = await client.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions");
+        var definitions = await client.Http.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions");
 
         Assert.Equal(["atRiskFamilyFollowUp", "groupReview", "protectiveMeasures", "violenceReportReferral"],
             definitions!.Select(d => d.Key));
@@ -62,5 +67,13 @@ public sealed class HostSmokeTests
             .StartAsync("violenceReportReferral", "CASE-2026-001", null, "registrar", CancellationToken.None);
         Assert.True(started.IsOk, started.Message);
         Assert.True(await db.UserTasks.AnyAsync(t => t.InstanceId == started.InstanceId && t.Status == UserTaskStatus.Open));
+    }
+
+    private static async Task<SiteClient> SignedInAdministratorAsync(WebApplicationFactory<Program> factory)
+    {
+        var client = new SiteClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var signedIn = await client.SignInAsync("admin@demo.az", SiteHost.DemoPassword);
+        Assert.Equal("/", SiteClient.RedirectPath(signedIn));
+        return client;
     }
 }

@@ -16,10 +16,10 @@ public static class DefinitionsRegistration
     public static Task<ImportSummary> ImportWorkflowsAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<WorkflowImporter>().ImportAsync(cancellationToken);
 
-    /// <summary>GET /api/definitions: every version of every process (read-only for now).</summary>
+    /// <summary>GET /api/definitions: every version of every process (read-only for now); <paramref name="endpoints"/> is the /api group.</summary>
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/definitions", async (WorkflowDbContext db, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/definitions", async (WorkflowDbContext db, CancellationToken cancellationToken) =>
             await db.ProcessDefinitions.AsNoTracking()
                 .OrderBy(d => d.Key).ThenBy(d => d.Version)
                 .Select(d => new DefinitionSummary(d.Key, d.Version, d.Status.ToString(), d.Name))

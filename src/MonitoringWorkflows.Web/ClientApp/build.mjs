@@ -1,0 +1,28 @@
+// Bundles each page script in src/pages/ (one per page that needs bpmn-js or form-js) into ../wwwroot/dist/.
+// Run by the MSBuild target in MonitoringWorkflows.Web.csproj; by hand: `npm run build`.
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pages = readdirSync('src/pages').filter((name) => name.endsWith('.js')).map((name) => join('src/pages', name));
+if (pages.length === 0) {
+  throw new Error('No page scripts in ClientApp/src/pages: nothing to bundle.');
+}
+
+const outdir = '../wwwroot/dist';
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  entryPoints: pages,
+  outdir,
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  minify: true,
+  sourcemap: 'linked',
+  target: ['chrome120', 'firefox120', 'safari17'],
+  // bpmn-js and form-js ship their icon fonts and images inside their style sheets.
+  loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl' },
+  logLevel: 'warning',
+  metafile: false,
+});
