@@ -2,6 +2,7 @@ using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Inbox;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Persistence;
@@ -17,6 +18,7 @@ builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
+builder.Services.AddInbox();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -27,6 +29,7 @@ app.UseApiProblemDetails();
 app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
+api.MapInboxApi();
 api.MapDefinitionsApi();
 app.MapApplicationPages();
 

@@ -39,6 +39,9 @@ public sealed class FormSchema
 
     public IReadOnlyList<FormField> Fields { get; }
 
+    /// <summary>A step without a form: it takes no data at all.</summary>
+    public static FormSchema Empty { get; } = new([]);
+
     public FormField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
 
     public static FormSchema Parse(string json)
