@@ -89,6 +89,12 @@ internal sealed class InboxSite : IAsyncDisposable
         return await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == id);
     }
 
+    public async Task<ApplicationUser> FindUserAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
+    }
+
     /// <summary>A second district with its own police member.</summary>
     public async Task AddOtherDistrictAsync()
     {
