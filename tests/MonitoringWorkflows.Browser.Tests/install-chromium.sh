@@ -18,7 +18,14 @@ echo "install-chromium.sh: installing Debian's chromium (apt-get)…"
 export DEBIAN_FRONTEND=noninteractive
 # Wait for another apt run (another test run, unattended upgrades) rather than failing on its lock.
 apt_options=(-o DPkg::Lock::Timeout=300)
-apt-get "${apt_options[@]}" update -qq || fail "apt-get update failed (is a Debian mirror reachable?)."
-apt-get "${apt_options[@]}" install -y -qq chromium || fail "apt-get install chromium failed."
+# dpkg's progress lines would flood the build log: keep apt's output, show it only if something fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+apt_failed() {
+  tail -n 20 "$log" >&2
+  fail "$1"
+}
+apt-get "${apt_options[@]}" update -qq >"$log" 2>&1 || apt_failed "apt-get update failed (is a Debian mirror reachable?)."
+apt-get "${apt_options[@]}" install -y -qq chromium >>"$log" 2>&1 || apt_failed "apt-get install chromium failed."
 [ -x /usr/bin/chromium ] || fail "apt-get finished but /usr/bin/chromium is still missing."
 echo "install-chromium.sh: $(/usr/bin/chromium --version 2>/dev/null || echo chromium) installed."
