@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using MonitoringWorkflows.Browser.Tests.Support;
 using MonitoringWorkflows.Web.Persistence.Records;
 using static Microsoft.Playwright.Assertions;
@@ -10,14 +9,15 @@ namespace MonitoringWorkflows.Browser.Tests;
 
 /// <summary>
 /// The referral as the people of a monitoring group live it, in a real browser: a registrar records a report, the
-/// agencies work their steps in the inbox, the chair follows the case on its diagram. The inbox and case pages are
-/// still being built; this covers the registrar's part and the case it leaves behind.
+/// agencies work their steps in the inbox, the chair follows the case on its diagram.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ReferralScenarioTests(BrowserSite site)
 {
+    private readonly CaseSteps steps = new(site);
+
     [Fact]
-    public async Task Referral_RegistrarRecordsAReportInTheBrowser_SeesTheCaseNumber_AndTheCaseRunsItsReferral()
+    public async Task Report_RecordedByARegistrarInTheBrowser_ShowsItsCaseNumber_AndStartsTheReferral()
     {
         await using var scenario = site.Scenario();
         await scenario.RunAsync(async () =>
@@ -38,6 +38,31 @@ public sealed partial class ReferralScenarioTests(BrowserSite site)
         });
     }
 
+    /// <summary>
+    /// The scenario, as far as its pages exist. Still to come, in this test, once their pages are merged:
+    /// the Social Protection Centre's screening in its inbox (now completed through the runner), the police member's
+    /// referral response in theirs, and the chair watching the case move on its diagram (see the report of the
+    /// browser-tests branch for how each is to be driven).
+    /// </summary>
+    [Fact]
+    public async Task Referral_RegistrarRecordsAReport_ScreeningAtMediumRiskReferringToPolice_OpensThePoliceStep()
+    {
+        await using var scenario = site.Scenario();
+        await scenario.RunAsync(async () =>
+        {
+            var registrar = await scenario.SignedInAsync(DemoLogins.Registrar);
+            var registered = await new NewCasePage(registrar.Page).RecordAsync(new Report());
+            var number = await registered.ReadCaseNumberAsync();
+
+            // Stand-in for the social-protection member's step page (/inbox/{id}, form risk-screening).
+            await steps.CompleteAsync(number, "Task_RiskScreening", Screening.MediumRiskReferringTo("Police"), DemoLogins.SocialProtection);
+
+            var open = Assert.Single(await steps.OpenAsync(number));
+            Assert.Equal(("Task_Referral", "Police", "referral-response"), (open.ElementId, open.Agency, open.FormKey));
+            // Next, in the browser: the police member completes this step in /inbox; the chair sees it on /cases/{number}.
+        });
+    }
+
     private async Task AssertCaseRecordedWithRunningReferralAsync(string number, Report report)
     {
         await using var db = site.Database();
@@ -53,7 +78,7 @@ public sealed partial class ReferralScenarioTests(BrowserSite site)
         var instance = await db.ProcessInstances.SingleAsync(i => i.Id == saved.ProcessInstanceId);
         Assert.Equal(number, instance.BusinessKey);
         Assert.Equal(ProcessInstanceStatus.Running, instance.Status);
-        var step = await db.UserTasks.SingleAsync(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open);
+        var step = Assert.Single(await steps.OpenAsync(number));
         Assert.Equal(("Task_RiskScreening", "SocialProtection"), (step.ElementId, step.Agency));
     }
 

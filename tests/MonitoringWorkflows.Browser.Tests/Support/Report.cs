@@ -12,7 +12,8 @@ public sealed record Report
     public IReadOnlyList<string> ViolenceTypes { get; init; } = ["physical", "neglect"];
     public DateOnly IncidentDate { get; init; } = new(2026, 1, 15);
     public string IncidentPlace { get; init; } = "Home, Demo village";
-    public int? IncidentsLast12Months { get; init; } = 3;
+    // Fewer than 3: three or more incidents in 12 months would escalate the case to high risk at screening.
+    public int? IncidentsLast12Months { get; init; } = 2;
     public bool SeriousInjuries { get; init; }
     public string Narrative { get; init; } = "The teacher saw bruises on the boy's arms; he says his father beats him.";
     public bool Consent { get; init; } = true;
