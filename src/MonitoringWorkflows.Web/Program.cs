@@ -1,3 +1,4 @@
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
@@ -17,6 +18,7 @@ builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
+builder.Services.AddCaseAccess();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);

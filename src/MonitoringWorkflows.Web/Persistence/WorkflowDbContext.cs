@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
@@ -27,6 +28,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<CaseViewRecord> CaseViews => Set<CaseViewRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
