@@ -1,4 +1,6 @@
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Api;
+using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
@@ -12,18 +14,21 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddApplicationSettingsFile(builder.Environment);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddWorkingCalendar();
 builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
 builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
+builder.Services.AddCaseAccess();
 builder.Services.AddInbox();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.Services.SeedFirstStartAsync(app.Lifetime.ApplicationStopping);
 await app.Services.ImportWorkflowsAsync(app.Lifetime.ApplicationStopping);
+await app.Services.LoadWorkingCalendarAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiProblemDetails();
 app.UseApplicationPages();

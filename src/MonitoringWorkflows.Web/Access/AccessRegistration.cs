@@ -1,0 +1,11 @@
+namespace MonitoringWorkflows.Web.Access;
+
+public static class AccessRegistration
+{
+    public static IServiceCollection AddCaseAccess(this IServiceCollection services)
+    {
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseViewAudit>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Access;
+using MonitoringWorkflows.Web.Organisation;
+using static MonitoringWorkflows.Web.Tests.Access.AccessWorld;
+
+namespace MonitoringWorkflows.Web.Tests.Access;
+
+public sealed class CaseViewAuditTests
+{
+    [Fact]
+    public async Task RecordAsync_WritesWhoWhenWhichCaseAndWhere()
+    {
+        await using var world = await CreateAsync();
+        var viewed = await world.CaseAsync("HOME-1", world.Home);
+        await using (var db = world.Db())
+        {
+            await new CaseViewAudit(db, TimeProvider.System).RecordAsync(
+                User("chair@home", Roles.Chair, world.Home), viewed, CaseViewChannels.CasePage, CancellationToken.None);
+        }
+
+        await using var check = world.Db();
+        var row = await check.CaseViews.SingleAsync();
+        Assert.Equal(("id-chair@home", "chair@home", viewed.Id, "HOME-1", world.Home, "case page"),
+            (row.UserId, row.UserName, row.CaseId, row.CaseNumber, row.DistrictId, row.Via));
+        Assert.True(DateTimeOffset.UtcNow - row.At < TimeSpan.FromMinutes(1));
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"CaseViews\" SET \"UserName\" = 'someone else'")]
+    [InlineData("DELETE FROM \"CaseViews\"")]
+    public async Task TheAuditTrail_RefusesChangesAndDeletions(string tampering)
+    {
+        await using var world = await CreateAsync();
+        var viewed = await world.CaseAsync("HOME-1", world.Home);
+        await using var db = world.Db();
+        await new CaseViewAudit(db, TimeProvider.System).RecordAsync(
+            User("chair@home", Roles.Chair, world.Home), viewed, CaseViewChannels.Api, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(tampering));
+
+        Assert.Contains("append-only", refused.Message);
+        Assert.Equal("chair@home", (await db.CaseViews.AsNoTracking().SingleAsync()).UserName);
+    }
+}
