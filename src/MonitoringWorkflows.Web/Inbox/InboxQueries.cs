@@ -54,7 +54,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
                 .OrderByDescending(f => f.Status == DefinitionStatus.Published).ThenByDescending(f => f.Version)
                 .Select(f => f.SchemaJson).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new StepView(found.Step, CaseContext.Of(found.Case, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
+        return new StepView(found.Step, found.Case, CaseContext.Of(found.Case, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
     }
 
     private IQueryable<UserTaskRecord> Open(InboxHolder holder, InboxFilter filter, DateTimeOffset now)

@@ -1,9 +1,10 @@
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence.Records;
 
 namespace MonitoringWorkflows.Web.Inbox;
 
 /// <summary>A step as its page and GET /api/tasks/{id} show it: the step, its case's context and its form.</summary>
-public sealed record StepView(UserTaskRecord Step, CaseContext Case, string? FormSchemaJson, string? ClaimedByName)
+public sealed record StepView(UserTaskRecord Step, CaseRecord CaseRecord, CaseContext Case, string? FormSchemaJson, string? ClaimedByName)
 {
     public bool IsOpen => Step.Status == UserTaskStatus.Open;
 

@@ -1,11 +1,13 @@
+using MonitoringWorkflows.Web.Access;
+
 namespace MonitoringWorkflows.Web.Inbox;
 
 /// <summary>
-/// Opening a step shows case data, so it counts as a view of the case. Where the audit trail is recorded is the Access
-/// feature's concern; this is the one place the inbox tells it.
+/// Opening a step shows case data, so it is a view of the case for the audit trail: recorded before the step is
+/// shown (a view that cannot be recorded is not shown), with where it was seen ("task page" or "api").
 /// </summary>
 internal static class StepViews
 {
     public static Task RecordAsync(HttpContext http, StepView view, string via, CancellationToken cancellationToken) =>
-        Task.CompletedTask; // TODO(lead): CaseViewAudit.RecordAsync once Access/CaseViewAudit.cs is on main.
+        http.RequestServices.GetRequiredService<CaseViewAudit>().RecordAsync(http.User, view.CaseRecord, via, cancellationToken);
 }
