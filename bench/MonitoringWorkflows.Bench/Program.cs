@@ -1,6 +1,7 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
 using MonitoringWorkflows.Bench.InMemory;
+using MonitoringWorkflows.Bench.Load.Seed;
 using MonitoringWorkflows.Bench.Sqlite;
 
 var options = Options.Parse(args);
@@ -9,6 +10,7 @@ return options.Mode switch
     "engine" => EngineBenchmark.Run(options),
     "compare" => CompareBenchmark.Run(options),
     "sqlite" => await SqliteBenchmark.RunAsync(options, CancellationToken.None),
+    "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -22,6 +24,8 @@ static int Usage()
                    [--seconds 5] [--warmup 5] [--routes high,medium,low] [--all-cores]
           sqlite   task completions/s through WorkflowRunner on SQLite, and the raw commit ceiling
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
+          seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
+                   [--instances 1000000] [--open-tasks 100000] [--districts 10]
         """);
     return 2;
 }
