@@ -1,6 +1,7 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
 using MonitoringWorkflows.Bench.InMemory;
+using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
 using MonitoringWorkflows.Bench.Sqlite;
 
@@ -11,6 +12,7 @@ return options.Mode switch
     "compare" => CompareBenchmark.Run(options),
     "sqlite" => await SqliteBenchmark.RunAsync(options, CancellationToken.None),
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
+    "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -26,6 +28,8 @@ static int Usage()
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
           seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
+          load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
+                   [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
         """);
     return 2;
 }
