@@ -42,11 +42,12 @@ internal sealed class Options
 
     public string? Text(string name) => values.GetValueOrDefault(name);
 
-    /// <summary>A duration written as <c>30s</c>, <c>2m</c> or plain seconds.</summary>
+    /// <summary>A duration written as <c>500ms</c>, <c>30s</c>, <c>2m</c> or plain seconds.</summary>
     public TimeSpan Duration(string name, TimeSpan fallback)
     {
         if (!values.TryGetValue(name, out var text)) return fallback;
-        var (number, unit) = text.EndsWith('m') ? (text[..^1], 60.0) : text.EndsWith('s') ? (text[..^1], 1.0) : (text, 1.0);
+        var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
+            : text.EndsWith('m') ? (text[..^1], 60.0) : text.EndsWith('s') ? (text[..^1], 1.0) : (text, 1.0);
         return TimeSpan.FromSeconds(double.Parse(number, CultureInfo.InvariantCulture) * unit);
     }
 }

@@ -19,8 +19,11 @@ internal static class BenchUsers
 
     private static readonly string[] Order = ["police", "social", "chair", "health", "secretary", "education", "prosecutor", "registrar"];
 
-    public static List<BenchUser> Read(string database, int count)
+    /// <param name="wanted">Whether a role has anything to ask for in the mix: users of other roles are not picked.</param>
+    public static List<BenchUser> Read(string database, int count, Func<string, bool> wanted)
     {
+        var order = Order.Where(local => wanted(BenchOrganisation.Members.Single(m => m.Local == local).Role)).ToArray();
+        if (order.Length == 0) throw new ArgumentException("No role may ask for any request of the mix.");
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var districts = Query(connection, """SELECT "Id", "Code" FROM "Districts" WHERE "Code" <> 'DEMO' ORDER BY "Id" """,
@@ -29,8 +32,8 @@ internal static class BenchUsers
         var users = new List<BenchUser>();
         for (var i = 0; i < count; i++)
         {
-            var local = Order[i % Order.Length];
-            var district = districts[(i + i / Order.Length) % districts.Count];
+            var local = order[i % order.Length];
+            var district = districts[(i + i / order.Length) % districts.Count];
             var (_, role, agency) = BenchOrganisation.Members.Single(m => m.Local == local);
             var tasks = OpenTasks(connection, district.Id, role, agency);
             var cases = agency is null ? DistrictCases(connection, district.Id, i) : TaskCases(connection, tasks);

@@ -6,7 +6,8 @@ namespace MonitoringWorkflows.Bench.Load.Run;
 /// One client's loop: the templates its role may ask for, in turn from a random start, one request at a time (a person
 /// clicking as fast as the server answers). Latencies are kept per client and merged at the end, so recording takes no lock.
 /// </summary>
-internal sealed class ClientLoop(SignedInClient client, IReadOnlyList<RequestTemplate> mix, int seed)
+/// <remarks>With a think time, the client pauses that long (±50 %, at random) after each answer, as a person reading the page would.</remarks>
+internal sealed class ClientLoop(SignedInClient client, IReadOnlyList<RequestTemplate> mix, int seed, TimeSpan think)
 {
     private readonly Random random = new(seed);
     private readonly List<RequestTemplate> templates = mix.Where(t => t.AllowedFor(client.User.Role)
@@ -37,6 +38,7 @@ internal sealed class ClientLoop(SignedInClient client, IReadOnlyList<RequestTem
                 failure = exception.GetType().Name;
             }
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (think > TimeSpan.Zero) await Task.Delay(think * (0.5 + random.NextDouble()), cancellationToken);
             if (!record) continue;
             if (!Results.TryGetValue(template.Template, out var latencies)) Results[template.Template] = latencies = new TemplateLatencies(template.Template);
             if (failure is null) latencies.Milliseconds.Add(elapsed);

@@ -24,8 +24,10 @@ internal static class RequestMix
 {
     public static readonly IReadOnlyDictionary<string, string> Presets = new Dictionary<string, string>
     {
-        ["issue"] = "/inbox,/inbox?filter=overdue,/inbox?filter=mine,/inbox/{task},/cases/{case},/cases@Chair+Secretary," +
-            "/api/tasks,/api/cases/{case}",
+        // Registrars have no inbox (403) and only chairs and secretaries the district's case list.
+        ["issue"] = "/inbox@AgencyMember+Chair+Secretary,/inbox?filter=overdue@AgencyMember+Chair+Secretary," +
+            "/inbox?filter=mine@AgencyMember+Chair+Secretary,/inbox/{task}@AgencyMember+Chair+Secretary,/cases/{case}," +
+            "/cases@Chair+Secretary,/api/tasks@AgencyMember+Chair+Secretary,/api/cases/{case}",
         ["today"] = "/,/cases/new@Registrar,/api/definitions",
     };
 

@@ -38,7 +38,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet")
         {
             // The project folder as content root: its wwwroot, as under dotnet run; settings come from beside the dll.
-            WorkingDirectory = Path.Combine(RepositoryLayout.Root, "src", "MonitoringWorkflows.Web"),
+            WorkingDirectory = ContentRoot(dll),
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
@@ -94,6 +94,14 @@ internal sealed class WebHostProcess : IAsyncDisposable
         // After the command name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>The project folder the dll was built from (…/src/MonitoringWorkflows.Web/bin/…), else the dll's own folder.</summary>
+    private static string ContentRoot(string dll)
+    {
+        for (var folder = new FileInfo(dll).Directory; folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "MonitoringWorkflows.Web.csproj"))) return folder.FullName;
+        return Path.GetDirectoryName(Path.GetFullPath(dll))!;
     }
 
     private static int FreePort()

@@ -25,6 +25,7 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
     private readonly Random random = new(42);
     private readonly Dictionary<(int, int), int> sequences = [];
     private readonly CloneContext clone = new();
+    private Dictionary<string, string> userIds = [];
     private long nextInstanceId;
     private long nextCaseId;
 
@@ -49,6 +50,7 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
     {
         nextInstanceId = Scalar("""SELECT COALESCE(MAX("Id"), 0) + 1 FROM "ProcessInstances" """);
         nextCaseId = Scalar("""SELECT COALESCE(MAX("Id"), 0) + 1 FROM "Cases" """);
+        userIds = UserIds();
         var closed = snapshots.Where(s => s.Completed).Select(s => CompiledCase.Compile(s, HistoryJournalKinds.Contains)).ToList();
         var waiting = snapshots.Where(s => s.OpenTasks > 0).Select(s => CompiledCase.Compile(s, _ => true)).ToList();
         var clock = Stopwatch.StartNew();
@@ -121,7 +123,8 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
         var columns = template.Children[0].Columns;
         var local = BenchOrganisation.Members.FirstOrDefault(m => m.Agency is not null && m.Agency == row.Agency).Local
             ?? (row.Role == "Secretary" ? "secretary" : "chair");
-        values[Array.IndexOf(columns, "ClaimedBy")] = $"{local}.{clone.DistrictSuffix}@{BenchOrganisation.Domain}";
+        // A claim names the user by id (what the inbox compares with the signed-in user), not by login.
+        values[Array.IndexOf(columns, "ClaimedBy")] = userIds[$"{local}.{clone.DistrictSuffix}@{BenchOrganisation.Domain}"];
         values[Array.IndexOf(columns, "ClaimedAt")] = (long)values[Array.IndexOf(columns, "CreatedAt")]! + TimeSpan.FromMinutes(30 + random.Next(600)).Ticks;
     }
 
@@ -180,6 +183,16 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
         for (var i = 0; i < weights.Length; i++)
             if ((roll -= weights[i]) < 0) return i;
         return weights.Length - 1;
+    }
+
+    private Dictionary<string, string> UserIds()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Email", "Id" FROM "AspNetUsers" WHERE "Email" IS NOT NULL""";
+        using var reader = command.ExecuteReader();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read()) ids[reader.GetString(0)] = reader.GetString(1);
+        return ids;
     }
 
     private long Scalar(string sql)
