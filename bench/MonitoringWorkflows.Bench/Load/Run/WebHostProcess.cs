@@ -73,18 +73,23 @@ internal sealed class WebHostProcess : IAsyncDisposable
         while (clock.Elapsed < timeout)
         {
             if (process.HasExited) throw new InvalidOperationException($"The web host exited with code {process.ExitCode} before it was healthy.");
-            try
-            {
-                using var response = await client.GetAsync("/health", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+            if (await HealthyAsync(client, cancellationToken)) return;
             await Task.Delay(250, cancellationToken);
         }
         throw new TimeoutException($"The web host was not healthy within {timeout.TotalSeconds:F0} s.");
+    }
+
+    private static async Task<bool> HealthyAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync("/health", cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
     }
 
     /// <summary>CPU time the host process has used (user + system), from /proc/&lt;pid&gt;/stat.</summary>

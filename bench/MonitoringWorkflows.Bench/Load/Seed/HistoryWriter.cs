@@ -34,15 +34,11 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
-        Pragmas(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-300000; PRAGMA temp_store=MEMORY;");
-        // Secondary indexes are built once at the end (a sort) rather than entry by entry in random order.
-        var indexes = SecondaryIndexes(connection);
-        foreach (var (name, _) in indexes) Pragmas(connection, $"DROP INDEX \"{name}\";");
+        var indexes = BulkLoad.Begin(connection);
         var summary = new HistoryWriter(connection, plan, districts, log).WriteAll(snapshots);
         var clock = Stopwatch.StartNew();
-        foreach (var (_, sql) in indexes) Pragmas(connection, sql);
+        BulkLoad.End(connection, indexes);
         log.WriteLine($"  {indexes.Count} indexes rebuilt in {clock.Elapsed.TotalSeconds:F0} s");
-        Pragmas(connection, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
         return summary;
     }
 
@@ -200,25 +196,5 @@ internal sealed class HistoryWriter(SqliteConnection connection, HistoryPlan pla
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static List<(string Name, string Sql)> SecondaryIndexes(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT "name", "sql" FROM "sqlite_master" WHERE "type" = 'index' AND "sql" IS NOT NULL
-            AND "tbl_name" IN ('ProcessInstances', 'Cases', 'UserTasks', 'Timers', 'JournalEntries', 'OutboxMessages', 'Incidents')
-            """;
-        using var reader = command.ExecuteReader();
-        var indexes = new List<(string, string)>();
-        while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
-        return indexes;
-    }
-
-    private static void Pragmas(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
