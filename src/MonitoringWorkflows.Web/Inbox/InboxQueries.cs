@@ -42,19 +42,22 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
             .Select(t => new
             {
                 Step = t,
-                Case = db.Cases.First(c => c.Number == t.Instance!.BusinessKey),
+                CaseNumber = t.Instance!.BusinessKey,
                 ClaimedByName = db.Users.Where(u => u.Id == t.ClaimedBy).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        var mainState = await db.ProcessInstances.AsNoTracking().Where(i => i.Id == found.Case.ProcessInstanceId)
+        // The case by its number in a query of its own: a point lookup on the unique index, where a sub-select inside
+        // the step's query became a window over every case (seconds at a million cases).
+        var stepCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Number == found.CaseNumber, cancellationToken);
+        var mainState = await db.ProcessInstances.AsNoTracking().Where(i => i.Id == stepCase.ProcessInstanceId)
             .Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
         var schema = found.Step.FormKey is { } key
             ? await db.FormDefinitions.AsNoTracking().Where(f => f.Key == key)
                 .OrderByDescending(f => f.Status == DefinitionStatus.Published).ThenByDescending(f => f.Version)
                 .Select(f => f.SchemaJson).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new StepView(found.Step, found.Case, CaseContext.Of(found.Case, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
+        return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
     }
 
     private IQueryable<UserTaskRecord> Open(InboxHolder holder, InboxFilter filter, DateTimeOffset now)
