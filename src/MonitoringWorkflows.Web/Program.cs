@@ -1,5 +1,7 @@
 using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Api;
+using MonitoringWorkflows.Web.Audit;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
@@ -19,6 +21,8 @@ builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
 builder.Services.AddCaseAccess();
+builder.Services.AddCaseReading();
+builder.Services.AddAuditSearch();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -30,6 +34,8 @@ app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
 api.MapDefinitionsApi();
+api.MapCasesApi();
+api.MapAuditApi();
 app.MapApplicationPages();
 
 app.Run();
