@@ -30,11 +30,7 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
     {
         var now = time.GetUtcNow();
         var page = filter.SafePage;
-        var found = await Filtered(access.VisibleTo(user), filter, now)
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(c => new { c.Number, c.CreatedAt, c.Status, c.ProcessInstanceId })
-            .ToListAsync(cancellationToken);
+        var found = await PageQuery(user, filter, now).ToListAsync(cancellationToken);
         var shown = found.Take(PageSize).ToList();
         var numbers = shown.Select(c => c.Number).ToList();
         var mainIds = shown.Where(c => c.ProcessInstanceId != null).Select(c => c.ProcessInstanceId!.Value).ToList();
@@ -52,6 +48,15 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
             open[c.Number].Count(t => t.DueAt < now))).ToList();
         return new CaseListPage(rows, page, PageSize, found.Count > PageSize);
     }
+
+    /// <summary>One page of the filtered cases plus one row (to know whether a next page exists); internal for the plan tests.</summary>
+    internal IQueryable<ListedCase> PageQuery(ClaimsPrincipal user, CaseListFilter filter, DateTimeOffset now) =>
+        Filtered(access.VisibleTo(user), filter, now)
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
+            .Skip((filter.SafePage - 1) * PageSize).Take(PageSize + 1)
+            .Select(c => new ListedCase(c.Number, c.CreatedAt, c.Status, c.ProcessInstanceId));
+
+    internal sealed record ListedCase(string Number, DateTimeOffset CreatedAt, CaseStatus Status, long? ProcessInstanceId);
 
     private IQueryable<CaseRecord> Filtered(IQueryable<CaseRecord> cases, CaseListFilter filter, DateTimeOffset now)
     {
@@ -86,5 +91,9 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
             .Where(r => instanceIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Level, cancellationToken);
 
-    private sealed record RiskRow(long Id, string? Level);
+    private sealed class RiskRow
+    {
+        public long Id { get; set; }
+        public string? Level { get; set; }
+    }
 }
