@@ -83,6 +83,23 @@ public sealed class CaseListTests
         Assert.Equal(1, (int)all["rows"]![0]!["overdueSteps"]!);
     }
 
+    [Theory]
+    [InlineData("chair@demo.az", "/cases")]
+    [InlineData("secretary@demo.az", "/cases")]
+    [InlineData("admin@demo.az", "/audit")]
+    public async Task Dashboard_LinksToTheListOrTheTrail_AndNoLongerCallsThemNotBuilt(string email, string link)
+    {
+        await using var site = new CaseSite();
+        var client = await site.SignedInAsync(email);
+        await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }, "/language");
+
+        var home = await client.GetPageAsync("/");
+
+        Assert.Contains($"<li><a href=\"{link}\">", home);
+        Assert.DoesNotContain("case list", home);
+        Assert.DoesNotContain("audit trail", home);
+    }
+
     /// <summary>Three cases in order: screened to medium with an overdue police referral; fresh; closed (cancelled).</summary>
     private static async Task<(string Screened, string Fresh, string Closed)> ThreeCasesAsync(CaseSite site)
     {
