@@ -67,6 +67,10 @@ public sealed class CasePageTests
         Assert.Contains("data-step=\"Task_Referral\"", html);
         // Only the police's own steps: the social protection centre's screening is not listed.
         Assert.DoesNotContain("data-step=\"Task_RiskScreening\"", html);
+        // The timeline likewise: the milestones and the police's own step, not the screening.
+        Assert.Contains("data-kind=\"InstanceStarted\"", html);
+        Assert.Contains("data-element=\"Task_Referral\"", html);
+        Assert.DoesNotContain("data-element=\"Task_RiskScreening\"", html);
         Assert.Contains("data-risk=\"medium\"", html);
     }
 

@@ -48,12 +48,15 @@ internal sealed class CaseSite : IAsyncDisposable
     };
 
     /// <summary>Completes the risk screening: raised to medium with a reason, referred to the agencies given.</summary>
-    public async Task ScreenAsync(string caseNumber, params string[] referTo)
+    public Task ScreenAsync(string caseNumber, params string[] referTo) => ScreenWithJudgementAsync(caseNumber, "raise-to-medium", referTo);
+
+    /// <summary>Completes the risk screening with this professional judgement (with a reason), referred to the agencies given.</summary>
+    public async Task ScreenWithJudgementAsync(string caseNumber, string judgement, params string[] referTo)
     {
         var task = await OpenStepAsync(caseNumber, "Task_RiskScreening");
         var data = new JsonObject
         {
-            ["riskIndicators"] = new JsonArray(), ["professionalJudgement"] = "raise-to-medium", ["judgementReason"] = "Bruises seen.",
+            ["riskIndicators"] = new JsonArray(), ["professionalJudgement"] = judgement, ["judgementReason"] = "Bruises seen.",
             ["needsShelter"] = false, ["needsMedical"] = false, ["needsPsychological"] = false,
             ["referralAgencies"] = new JsonArray(referTo.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
             ["consentToShare"] = true, ["screeningNotes"] = "Seen at the centre.",

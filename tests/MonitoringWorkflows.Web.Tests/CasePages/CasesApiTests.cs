@@ -43,6 +43,23 @@ public sealed class CasesApiTests
     }
 
     [Fact]
+    public async Task Diagram_OfAHighRiskCase_AddsTheCalledProcessesAfterTheReferral()
+    {
+        await using var site = new CaseSite();
+        var number = await site.RecordAsync();
+        await site.ScreenWithJudgementAsync(number, "raise-to-high");
+        var chair = await site.SignedInAsync("chair@demo.az");
+
+        var instances = (await chair.Http.GetFromJsonAsync<JsonObject>($"/api/cases/{number}/diagram"))!["instances"]!.AsArray();
+
+        Assert.Equal(["violenceReportReferral", "protectiveMeasures", "groupReview"], instances.Select(i => (string)i!["processKey"]!));
+        Assert.Equal(["Call_GroupReview", "Call_ProtectiveMeasures"], instances[0]!["current"]!.AsArray().Select(id => (string)id!).Order());
+        var mainId = (long)instances[0]!["instanceId"]!;
+        Assert.All(instances.Skip(1), child => Assert.Equal(mainId, (long)child!["parentInstanceId"]!));
+        Assert.All(instances.Skip(1), child => Assert.NotEmpty(child!["current"]!.AsArray()));
+    }
+
+    [Fact]
     public async Task CaseSummary_RecordsAnApiView_AndJournalListsTheTimelineNewestFirst()
     {
         await using var site = new CaseSite();
