@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Web.Access;
+using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
@@ -29,6 +30,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<CaseViewRecord> CaseViews => Set<CaseViewRecord>();
+    public DbSet<DayOffRecord> DaysOff => Set<DayOffRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
