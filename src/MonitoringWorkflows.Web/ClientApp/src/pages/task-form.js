@@ -15,6 +15,12 @@ async function start(host) {
   const form = new Form({ container: host });
   await form.importSchema(schema, input);
   document.getElementById('task-form-needs-script')?.remove();
+  // The step forms have no submit button of their own (the page supplies one): without it nothing could be sent.
+  const submit = document.getElementById('task-form-submit');
+  if (submit) {
+    submit.addEventListener('click', () => form.submit());
+    submit.hidden = false;
+  }
   const fieldIds = idsByKey(schema.components ?? []);
   let sending = false;
 
