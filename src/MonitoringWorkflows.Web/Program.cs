@@ -6,6 +6,7 @@ using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
+using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
 
@@ -21,6 +22,7 @@ builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
 builder.Services.AddCaseAccess();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -32,6 +34,7 @@ app.UseApiProblemDetails();
 app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
+api.MapNotificationsApi();
 api.MapDefinitionsApi();
 app.MapApplicationPages();
 
