@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Mail;
+using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,8 @@ public sealed class NotificationMail(IOptions<NotificationOptions> options, IStr
         {
             Subject = $"{text["Kind_" + notification.Kind]}: {notification.Subject}",
             Body = string.Join("\n\n", body),
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
         };
     }
 }
