@@ -50,6 +50,17 @@ public sealed class NotificationPagesTests
     }
 
     [Fact]
+    public async Task Bell_ForAVisitorNotSignedIn_IsNotShown()
+    {
+        await using var site = await TwoAssignmentsAsync();
+        using var visitor = new SiteClient(site.AnonymousClient());
+
+        var signIn = await visitor.GetPageAsync("/identity/sign-in");
+
+        Assert.DoesNotContain("data-testid=\"bell\"", signIn);
+    }
+
+    [Fact]
     public async Task Page_ListsNewestFirstAndMarksOneAndThenAllRead()
     {
         await using var site = await TwoAssignmentsAsync();

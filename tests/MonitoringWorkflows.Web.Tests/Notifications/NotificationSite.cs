@@ -50,12 +50,14 @@ internal sealed class NotificationSite : IAsyncDisposable
 
     public WorkflowDbContext Db() => Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
 
+    public HttpClient AnonymousClient() => factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost"),
+    });
+
     public async Task<SiteClient> SignedInAsync(string email)
     {
-        var client = new SiteClient(factory.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost"),
-        }));
+        var client = new SiteClient(AnonymousClient());
         var response = await client.SignInAsync(email, DemoPassword);
         Assert.Equal("/", SiteClient.RedirectPath(response));
         return client;
