@@ -84,6 +84,28 @@ public sealed class NotificationPagesTests
     }
 
     [Fact]
+    public async Task Page_ForTheChair_ShowsAnEscalationWithTheHoldingAgencyByName()
+    {
+        await using var site = await TwoAssignmentsAsync();
+        site.Time.Advance(TimeSpan.FromDays(60));
+        await using (var db = site.Db())
+        {
+            // The steps of this process have no due date: give one a deadline already passed, as a due date would.
+            var step = await db.UserTasks.OrderBy(t => t.Id).FirstAsync();
+            db.Set<StepDeadlineRecord>().Add(new StepDeadlineRecord { UserTaskId = step.Id, DueAt = site.Time.GetUtcNow().AddHours(-1) });
+            step.DueAt = site.Time.GetUtcNow().AddHours(-1);
+            await db.SaveChangesAsync();
+        }
+        await site.Sweep.SweepAsync(CancellationToken.None);
+        using var chair = await site.SignedInAsync("chair@demo.az");
+
+        var page = await chair.GetPageAsync("/notifications");
+
+        Assert.Contains("data-kind=\"Escalation\"", page);
+        Assert.Contains("Polis şöbəsi", page);
+    }
+
+    [Fact]
     public async Task Page_WithoutNotifications_ShowsTheEmptyState()
     {
         await using var site = await TwoAssignmentsAsync();
