@@ -1,6 +1,8 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
 using MonitoringWorkflows.Bench.InMemory;
+using MonitoringWorkflows.Bench.Load.Run;
+using MonitoringWorkflows.Bench.Load.Seed;
 using MonitoringWorkflows.Bench.Sqlite;
 
 var options = Options.Parse(args);
@@ -9,6 +11,8 @@ return options.Mode switch
     "engine" => EngineBenchmark.Run(options),
     "compare" => CompareBenchmark.Run(options),
     "sqlite" => await SqliteBenchmark.RunAsync(options, CancellationToken.None),
+    "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
+    "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -22,6 +26,10 @@ static int Usage()
                    [--seconds 5] [--warmup 5] [--routes high,medium,low] [--all-cores]
           sqlite   task completions/s through WorkflowRunner on SQLite, and the raw commit ceiling
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
+          seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
+                   [--instances 1000000] [--open-tasks 100000] [--districts 10]
+          load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
+                   [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
         """);
     return 2;
 }

@@ -1,5 +1,7 @@
 using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Api;
+using MonitoringWorkflows.Web.Audit;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
@@ -22,6 +24,8 @@ builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
 builder.Services.AddCaseAccess();
+builder.Services.AddCaseReading();
+builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 
 var app = builder.Build();
@@ -36,6 +40,8 @@ app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
 api.MapInboxApi();
 api.MapDefinitionsApi();
+api.MapCasesApi();
+api.MapAuditApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -39,28 +39,66 @@ public sealed partial class ReferralScenarioTests(BrowserSite site)
     }
 
     /// <summary>
-    /// The scenario, as far as its pages exist. Still to come, in this test, once their pages are merged:
-    /// the Social Protection Centre's screening in its inbox (now completed through the runner), the police member's
-    /// referral response in theirs, and the chair watching the case move on its diagram (see the report of the
-    /// browser-tests branch for how each is to be driven).
+    /// The scenario, all in the browser: the registrar records a report; the Social Protection Centre screens it
+    /// in its inbox at medium risk, referring to the police; the chair sees the case wait at the police referral; the
+    /// police member accepts the referral in their inbox; the chair sees the case moved on to closure approval.
     /// </summary>
     [Fact]
-    public async Task Referral_RegistrarRecordsAReport_ScreeningAtMediumRiskReferringToPolice_OpensThePoliceStep()
+    public async Task Referral_ScreenedAtMediumRiskAndAcceptedByThePoliceInTheInbox_MovesOnToClosureApprovalOnTheChairsDiagram()
     {
         await using var scenario = site.Scenario();
         await scenario.RunAsync(async () =>
         {
             var registrar = await scenario.SignedInAsync(DemoLogins.Registrar);
-            var registered = await new NewCasePage(registrar.Page).RecordAsync(new Report());
-            var number = await registered.ReadCaseNumberAsync();
+            var number = await (await new NewCasePage(registrar.Page).RecordAsync(new Report())).ReadCaseNumberAsync();
 
-            // Stand-in for the social-protection member's step page (/inbox/{id}, form risk-screening).
-            await steps.CompleteAsync(number, "Task_RiskScreening", Screening.MediumRiskReferringTo("Police"), DemoLogins.SocialProtection);
+            await ScreenInTheInboxAsync(await scenario.SignedInAsync(DemoLogins.SocialProtection), number);
+
+            var chair = await scenario.SignedInAsync(DemoLogins.Chair);
+            var casePage = new CasePage(chair.Page);
+            await casePage.GotoAsync(number);
+            await Expect(chair.Page.GetByTestId("case-risk")).ToHaveAttributeAsync("data-risk", "medium");
+            await casePage.ExpectMarkedAsync("Task_Referral", "current");
+            await casePage.ExpectMarkedAsync("Task_RiskScreening", "passed");
+            await casePage.ExpectNotMarkedAsync("Task_ClosureApproval", "current");
+
+            await AcceptReferralInTheInboxAsync(await scenario.SignedInAsync(DemoLogins.Police), number);
+
+            await casePage.GotoAsync(number);
+            await casePage.ExpectMarkedAsync("Task_ClosureApproval", "current");
+            await casePage.ExpectMarkedAsync("Task_RiskScreening", "passed");
+            await casePage.ExpectMarkedAsync("Task_Referral", "passed");
+            await casePage.ExpectNotMarkedAsync("Task_Referral", "current");
+            await casePage.ExpectMarkedAsync("Flow_ReferralsDone", "taken");
+            await Expect(casePage.Completed("Task_Referral").Filter(new() { HasText = DemoLogins.Police }).First).ToBeVisibleAsync();
 
             var open = Assert.Single(await steps.OpenAsync(number));
-            Assert.Equal(("Task_Referral", "Police", "referral-response"), (open.ElementId, open.Agency, open.FormKey));
-            // Next, in the browser: the police member completes this step in /inbox; the chair sees it on /cases/{number}.
+            Assert.Equal(("Task_ClosureApproval", "Chair"), (open.ElementId, open.Role));
         });
+    }
+
+    /// <summary>The seven medium-risk answers, no raise by professional judgement, a referral to the police, consent.</summary>
+    private static async Task ScreenInTheInboxAsync(BrowserUser social, string number)
+    {
+        var inbox = new InboxPage(social.Page);
+        await inbox.GotoAsync();
+        var form = StepForm.Load("risk-screening");
+        var screening = await inbox.OpenAsync(number, "Task_RiskScreening", form);
+        foreach (var indicator in Screening.MediumRiskIndicators) await screening.TickAsync("riskIndicators", indicator);
+        await Expect(screening.SelectDisplay("professionalJudgement")).ToHaveTextAsync(form.OptionLabel("professionalJudgement", "none"));
+        await screening.TickAsync("referralAgencies", "Police");
+        await screening.CheckAsync("consentToShare");
+        await screening.SubmitAsync(number);
+    }
+
+    private static async Task AcceptReferralInTheInboxAsync(BrowserUser police, string number)
+    {
+        var inbox = new InboxPage(police.Page);
+        await inbox.GotoAsync();
+        await Expect(inbox.Step(number, "Task_Referral")).ToBeVisibleAsync();
+        var referral = await inbox.OpenAsync(number, "Task_Referral", StepForm.Load("referral-response"));
+        await referral.ChooseAsync("referralStatus", "accepted");
+        await referral.SubmitAsync(number);
     }
 
     private async Task AssertCaseRecordedWithRunningReferralAsync(string number, Report report)

@@ -5,6 +5,7 @@ public static class AccessRegistration
     public static IServiceCollection AddCaseAccess(this IServiceCollection services)
     {
         services.AddScoped<CaseAccess>();
+        services.AddSingleton<CaseViewJournal>();
         services.AddScoped<CaseViewAudit>();
         return services;
     }

@@ -1,15 +1,14 @@
 using System.Security.Claims;
 using MonitoringWorkflows.Web.Cases;
-using MonitoringWorkflows.Web.Persistence;
 
 namespace MonitoringWorkflows.Web.Access;
 
 /// <summary>Records every view of a case, before the case is shown: a view that cannot be recorded is not shown.</summary>
-public sealed class CaseViewAudit(WorkflowDbContext db, TimeProvider time)
+public sealed class CaseViewAudit(CaseViewJournal journal, TimeProvider time)
 {
     public async Task RecordAsync(ClaimsPrincipal user, CaseRecord viewed, string via, CancellationToken cancellationToken)
     {
-        db.CaseViews.Add(new CaseViewRecord
+        await journal.AppendAsync(new CaseViewRecord
         {
             At = time.GetUtcNow(),
             UserId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A case is viewed only by a signed-in user."),
@@ -18,7 +17,6 @@ public sealed class CaseViewAudit(WorkflowDbContext db, TimeProvider time)
             CaseNumber = viewed.Number,
             DistrictId = viewed.DistrictId,
             Via = via,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -37,26 +37,26 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     /// <summary>The step <paramref name="id"/> if the holder may see it; null alike for a step of another agency or district and for none.</summary>
     public async Task<StepView?> FindAsync(InboxHolder holder, long id, CancellationToken cancellationToken)
     {
-        // A join, not Cases.First(…) in the projection: EF turns that into a window over every case.
-        var found = await (
-                from t in db.UserTasks.AsNoTracking().Where(t => t.Id == id).VisibleTo(db, holder)
-                join c in db.Cases.AsNoTracking() on t.Instance!.BusinessKey equals c.Number
-                select new
-                {
-                    Step = t,
-                    Case = c,
-                    ClaimedByName = db.Users.Where(u => u.Id == t.ClaimedBy).Select(u => u.DisplayName).FirstOrDefault(),
-                })
+        var found = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).VisibleTo(db, holder)
+            .Select(t => new
+            {
+                Step = t,
+                CaseNumber = t.Instance!.BusinessKey,
+                ClaimedByName = db.Users.Where(u => u.Id == t.ClaimedBy).Select(u => u.DisplayName).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        var mainState = await db.ProcessInstances.AsNoTracking().Where(i => i.Id == found.Case.ProcessInstanceId)
+        // The case by its number in a query of its own: a point lookup on the unique index, where a sub-select inside
+        // the step's query became a window over every case (seconds at a million cases).
+        var stepCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Number == found.CaseNumber, cancellationToken);
+        var mainState = await db.ProcessInstances.AsNoTracking().Where(i => i.Id == stepCase.ProcessInstanceId)
             .Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
         var schema = found.Step.FormKey is { } key
             ? await db.FormDefinitions.AsNoTracking().Where(f => f.Key == key)
                 .OrderByDescending(f => f.Status == DefinitionStatus.Published).ThenByDescending(f => f.Version)
                 .Select(f => f.SchemaJson).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new StepView(found.Step, found.Case, CaseContext.Of(found.Case, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
+        return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
     }
 
     /// <summary>A list's main query in its order (for open steps, the dated ones): what the indexes must serve.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MonitoringWorkflows.Browser.Tests.Support;
 
 /// <summary>
@@ -15,20 +13,4 @@ public static class Screening
     /// </summary>
     public static readonly IReadOnlyList<string> MediumRiskIndicators =
         ["veryFrightened", "fearOfHarm", "isolation", "childrenInHome", "childrenHarmed", "moreFrequent", "gettingWorse"];
-
-    /// <summary>
-    /// Medium risk, no raise by professional judgement, referred to <paramref name="agencies"/>: the process opens one
-    /// Task_Referral (form referral-response) per agency.
-    /// </summary>
-    public static JsonObject MediumRiskReferringTo(params string[] agencies) => new()
-    {
-        ["riskIndicators"] = new JsonArray([.. MediumRiskIndicators.Select(code => JsonValue.Create(code))]),
-        ["professionalJudgement"] = "none",
-        ["needsShelter"] = false,
-        ["needsMedical"] = false,
-        ["needsPsychological"] = true,
-        ["referralAgencies"] = new JsonArray([.. agencies.Select(agency => JsonValue.Create(agency))]),
-        ["consentToShare"] = true,
-        ["screeningNotes"] = "Screened by phone with the class teacher present.",
-    };
 }

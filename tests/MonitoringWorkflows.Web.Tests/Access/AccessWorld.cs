@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
@@ -35,6 +38,14 @@ internal sealed class AccessWorld : IAsyncDisposable
     }
 
     public WorkflowDbContext Db() => host.Db();
+
+    /// <summary>An audit writing through its own group-commit journal on this world's database.</summary>
+    public CaseViewAudit Audit(out CaseViewJournal journal)
+    {
+        journal = new CaseViewJournal(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            host.Services.GetRequiredService<WriteGate>(), NullLogger<CaseViewJournal>.Instance);
+        return new CaseViewAudit(journal, TimeProvider.System);
+    }
 
     /// <summary>A case in <paramref name="district"/>, recorded by <paramref name="recordedBy"/>, with one step per agency given.</summary>
     public async Task<CaseRecord> CaseAsync(string number, int district, string recordedBy = "registrar@home", params string[] agencies)

@@ -8,6 +8,16 @@ public static class Endpoints
     private static readonly Dictionary<string, string> EmptyForm = [];
     private static readonly Persona[] Registrars = [Registrar, OtherRegistrar];
 
+    /// <summary>Who has an inbox: agency members for their agency's steps, chairs and secretaries for their role's.</summary>
+    private static readonly Persona[] InboxHolders = [Chair, Secretary, SocialMember, PoliceMember, OtherChair, OtherSocialMember];
+
+    /// <summary>Who may see each case: its district's chair and secretary, its registrar, the agency holding a step.</summary>
+    private static readonly Persona[] HomeCaseSeers = [Chair, Secretary, Registrar, SocialMember];
+    private static readonly Persona[] OtherCaseSeers = [OtherChair, OtherSocialMember, OtherRegistrar];
+
+    /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
+    private const string ForgedCompletion = """{ "forgedField": "x" }""";
+
     public static readonly IReadOnlyList<Probe> All =
     [
         // Everyone signed in.
@@ -31,5 +41,35 @@ public static class Endpoints
         new("POST", "/cases/new", [Registrar, OtherRegistrar], Form: EmptyForm),
         new("GET", "/cases/{homeCase}/registered", [Registrar], Registrars),
         new("GET", "/cases/{otherCase}/registered", [OtherRegistrar], Registrars),
+
+        // Cases: anyone signed in may ask; a case they may not see is answered as missing.
+        new("GET", "/cases", [Chair, Secretary, OtherChair]),
+        new("GET", "/cases/{homeCase}", HomeCaseSeers, SignedIn),
+        new("GET", "/cases/{otherCase}", OtherCaseSeers, SignedIn),
+        new("GET", "/api/cases", SignedIn),
+        new("GET", "/api/cases/{homeCase}", HomeCaseSeers, SignedIn),
+        new("GET", "/api/cases/{otherCase}", OtherCaseSeers, SignedIn),
+        new("GET", "/api/cases/{homeCase}/journal", HomeCaseSeers, SignedIn),
+        new("GET", "/api/cases/{otherCase}/journal", OtherCaseSeers, SignedIn),
+        new("GET", "/api/cases/{homeCase}/diagram", HomeCaseSeers, SignedIn),
+        new("GET", "/api/instances/{homeInstance}", HomeCaseSeers, SignedIn),
+        new("GET", "/api/instances/{otherInstance}", OtherCaseSeers, SignedIn),
+        new("POST", "/api/cases", Registrars, Json: "{}"),
+
+        // The audit trail of case views.
+        new("GET", "/audit", [Administrator]),
+        new("GET", "/api/audit/case-views", [Administrator]),
+
+        // The inbox: the home case's open step is its risk screening, for Social Protection of the demo district.
+        new("GET", "/inbox", InboxHolders),
+        new("GET", "/inbox/{homeTask}", [SocialMember], InboxHolders),
+        new("GET", "/inbox/{otherTask}", [OtherSocialMember], InboxHolders),
+        new("GET", "/api/tasks", InboxHolders),
+        new("GET", "/api/tasks/{homeTask}", [SocialMember], InboxHolders),
+        new("GET", "/api/tasks/{otherTask}", [OtherSocialMember], InboxHolders),
+        new("POST", "/api/tasks/{homeTask}/claim", [SocialMember], InboxHolders, Json: "{}"),
+        new("POST", "/api/tasks/{homeTask}/release", [SocialMember], InboxHolders, Json: "{}"),
+        new("POST", "/api/tasks/{homeTask}/complete", [SocialMember], InboxHolders, Json: ForgedCompletion),
+        new("POST", "/api/tasks/{otherTask}/complete", [OtherSocialMember], InboxHolders, Json: ForgedCompletion),
     ];
 }
