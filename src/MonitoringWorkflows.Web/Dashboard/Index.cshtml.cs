@@ -1,17 +1,28 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MonitoringWorkflows.Web.Inbox;
 using MonitoringWorkflows.Web.Organisation;
 
 namespace MonitoringWorkflows.Web.Dashboard;
 
 /// <summary>
-/// The home page: for each role the user holds, what they can do here today and what is still to come. It shows
-/// no figures until there are real ones.
+/// The home page: for each role the user holds, what they can do here today and what is still to come. An agency
+/// member sees how many steps wait in their inbox and how many are overdue.
 /// </summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(InboxQueries inbox) : PageModel
 {
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
-    public void OnGet() =>
+    /// <summary>The agency member's open and overdue steps; null for other users.</summary>
+    public InboxCounts? InboxCounts { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Roles = Organisation.Roles.All.Where(role => User.HasClaim(ClaimTypes.Role, role)).ToList();
+        if (Roles.Contains(Organisation.Roles.AgencyMember) && StepAccess.HolderOf(User) is { Agency: not null } holder)
+            InboxCounts = await inbox.CountsAsync(holder, cancellationToken);
+    }
+
+    /// <summary>A count as shown: capped counts read "1000+".</summary>
+    public static string Count(int count) => count >= InboxQueries.CountCap ? $"{InboxQueries.CountCap}+" : count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 }

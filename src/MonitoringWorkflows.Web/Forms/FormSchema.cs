@@ -18,7 +18,8 @@ public sealed record FormField(
     decimal? Max,
     int? DecimalDigits,
     string? Subtype,
-    FeelCondition? HideWhen);
+    FeelCondition? HideWhen,
+    string? Label = null);
 
 /// <summary>
 /// The fields of a form-js schema, read for checking what a browser submits. Components without a key (text, spacer,
@@ -93,7 +94,7 @@ public sealed class FormSchema
             : null;
         return new FormField(key, type, Bool(validate, "required"), options,
             Int(validate, "minLength"), Int(validate, "maxLength"), Number(validate, "min"), Number(validate, "max"),
-            Int(component, "decimalDigits"), Text(component, "subtype"), hide);
+            Int(component, "decimalDigits"), Text(component, "subtype"), hide, Text(component, "label") ?? Text(component, "dateLabel"));
     }
 
     private static string? Text(JsonObject? node, string name) =>

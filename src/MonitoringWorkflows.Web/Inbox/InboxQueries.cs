@@ -20,8 +20,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
         page = Math.Clamp(page, 1, 100_000);
         var now = time.GetUtcNow();
         var rows = filter == InboxFilter.Done
-            ? await RowsAsync(Done(holder).OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize + 1), cancellationToken)
+            ? await RowsAsync(Ordered(holder, filter, now).Skip((page - 1) * PageSize).Take(PageSize + 1), cancellationToken)
             : await OpenPageAsync(Open(holder, filter, now), page, cancellationToken);
         var hasNext = rows.Count > PageSize;
         return new InboxPage(filter, page, hasNext ? rows[..PageSize] : rows, hasNext, now);
@@ -60,6 +59,14 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
         return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
     }
 
+    /// <summary>A list's main query in its order (for open steps, the dated ones): what the indexes must serve.</summary>
+    internal IQueryable<UserTaskRecord> Ordered(InboxHolder holder, InboxFilter filter, DateTimeOffset now) => filter == InboxFilter.Done
+        ? Done(holder).OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id)
+        : Dated(Open(holder, filter, now));
+
+    private static IQueryable<UserTaskRecord> Dated(IQueryable<UserTaskRecord> open) =>
+        open.Where(t => t.DueAt != null).OrderBy(t => t.DueAt).ThenBy(t => t.Id);
+
     private IQueryable<UserTaskRecord> Open(InboxHolder holder, InboxFilter filter, DateTimeOffset now)
     {
         var open = db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).VisibleTo(db, holder);
@@ -80,8 +87,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     {
         var skip = (page - 1) * PageSize;
         var wanted = PageSize + 1;
-        var dated = await RowsAsync(open.Where(t => t.DueAt != null).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(wanted),
-            cancellationToken);
+        var dated = await RowsAsync(Dated(open).Skip(skip).Take(wanted), cancellationToken);
         if (dated.Count == wanted) return dated;
         // Past the dated steps: how many undated ones earlier pages showed. Counting is needed only when this page
         // starts among the undated ones, which is rare (every shipped step has a due date).

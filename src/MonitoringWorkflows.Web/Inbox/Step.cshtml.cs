@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Forms;
 
 namespace MonitoringWorkflows.Web.Inbox;
 
@@ -37,10 +38,12 @@ public sealed class StepModel(InboxQueries queries, StepClaims claims, IStringLo
     public string SchemaJson => JsonSerializer.Serialize(JsonNode.Parse(View.FormSchemaJson!));
 
     /// <summary>What was submitted, field by field, for a done step.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Submitted() =>
-        View.Step.OutputJson is { } json && JsonNode.Parse(json) is JsonObject output
-            ? output.Select(p => new KeyValuePair<string, string>(p.Key, Display(p.Value))).ToList()
-            : [];
+    public IReadOnlyList<KeyValuePair<string, string>> Submitted()
+    {
+        if (View.Step.OutputJson is not { } json || JsonNode.Parse(json) is not JsonObject output) return [];
+        var schema = View.FormSchemaJson is { } form ? FormSchema.Parse(form) : FormSchema.Empty;
+        return output.Select(p => new KeyValuePair<string, string>(schema.Field(p.Key)?.Label ?? p.Key, Display(p.Value))).ToList();
+    }
 
     private static string Display(JsonNode? value) => value switch
     {

@@ -37,10 +37,10 @@ public static class StepAccess
     /// </summary>
     public static IQueryable<UserTaskRecord> VisibleTo(this IQueryable<UserTaskRecord> steps, WorkflowDbContext db, InboxHolder holder)
     {
-        var district = holder.DistrictId;
+        var (district, role) = (holder.DistrictId, holder.Role);
         var scoped = holder.Agency is { } agency
             ? steps.Where(t => t.Agency == agency)
-            : steps.Where(t => t.Role == holder.Role);
+            : steps.Where(t => t.Role == role);
         return scoped.Where(t => db.Cases.Any(c => c.Number == t.Instance!.BusinessKey && c.DistrictId == district));
     }
 }

@@ -36,7 +36,7 @@ public sealed class LanguageSwitcherTests
 
         Assert.Contains("Agency member", home);
         Assert.Contains("Police department", home);
-        Assert.Contains("Not built yet:", home);
+        Assert.Contains("Open the inbox", home);
     }
 
     [Fact]

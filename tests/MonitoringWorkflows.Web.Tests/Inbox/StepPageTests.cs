@@ -75,7 +75,7 @@ public sealed class StepPageTests
 
         var page = await social.GetPageAsync($"/inbox/{screening}");
 
-        Assert.Contains("Repeated threats.", SiteClient.TestId(page, "step-closed") + page);
+        Assert.Contains("<dt>Reason for raising the level</dt><dd>Repeated threats.</dd>", page);
         Assert.Contains("data-testid=\"submitted\"", page);
         Assert.DoesNotContain("task-form-schema", page);
     }

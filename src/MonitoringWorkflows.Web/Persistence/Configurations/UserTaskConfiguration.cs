@@ -7,6 +7,7 @@ namespace MonitoringWorkflows.Web.Persistence.Configurations;
 internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskRecord>
 {
     private const string OpenStep = "\"Status\" = 'Open'";
+    private const string CompletedStep = "\"Status\" = 'Completed'";
 
     public void Configure(EntityTypeBuilder<UserTaskRecord> builder)
     {
@@ -31,6 +32,14 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
             .HasFilter($"{OpenStep} AND \"Role\" IS NOT NULL");
         builder.HasIndex(t => t.DueAt, "IX_UserTasks_Open_DueAt")
             .HasFilter($"{OpenStep} AND \"DueAt\" IS NOT NULL");
+        // The inbox's "claimed by me" and "done" lists, read in index order a page at a time. Done steps are many (every
+        // completed instance leaves its steps), so their indexes hold completed steps only.
+        builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }, "IX_UserTasks_Open_ClaimedBy_DueAt")
+            .HasFilter($"{OpenStep} AND \"ClaimedBy\" IS NOT NULL");
+        builder.HasIndex(t => new { t.Agency, t.CompletedAt }, "IX_UserTasks_Completed_Agency_CompletedAt")
+            .HasFilter($"{CompletedStep} AND \"Agency\" IS NOT NULL");
+        builder.HasIndex(t => new { t.Role, t.CompletedAt }, "IX_UserTasks_Completed_Role_CompletedAt")
+            .HasFilter($"{CompletedStep} AND \"Role\" IS NOT NULL");
         builder.HasIndex(t => new { t.InstanceId, t.TaskId });
     }
 }

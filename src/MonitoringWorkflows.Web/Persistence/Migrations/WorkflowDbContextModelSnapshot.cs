@@ -893,8 +893,17 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("InstanceId", "TaskId");
 
+                    b.HasIndex(new[] { "Agency", "CompletedAt" }, "IX_UserTasks_Completed_Agency_CompletedAt")
+                        .HasFilter("\"Status\" = 'Completed' AND \"Agency\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Role", "CompletedAt" }, "IX_UserTasks_Completed_Role_CompletedAt")
+                        .HasFilter("\"Status\" = 'Completed' AND \"Role\" IS NOT NULL");
+
                     b.HasIndex(new[] { "Agency", "DueAt" }, "IX_UserTasks_Open_Agency_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"Agency\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ClaimedBy", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_DueAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"ClaimedBy\" IS NOT NULL");
 
                     b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"DueAt\" IS NOT NULL");

@@ -15,30 +15,30 @@ async function start(host) {
   const form = new Form({ container: host });
   await form.importSchema(schema, input);
   document.getElementById('task-form-needs-script')?.remove();
-  // The step forms have no submit button of their own (the page supplies one): without it nothing could be sent.
-  const submit = document.getElementById('task-form-submit');
-  if (submit) {
-    submit.addEventListener('click', () => form.submit());
-    submit.hidden = false;
-  }
-  const fieldIds = idsByKey(schema.components ?? []);
+  // The shipped forms have no submit button of their own: form-js renders one only when the schema has it.
+  const button = document.getElementById('task-form-submit');
+  button.hidden = false;
+  button.addEventListener('click', () => form.submit());
+  const fields = fieldsByKey(schema.components ?? []);
   let sending = false;
 
   form.on('submit', async ({ data, errors }) => {
     if (sending || Object.keys(errors).length > 0) return;
     sending = true;
+    button.disabled = true;
     showStatus(host.dataset.sending, 'info');
     try {
-      await send(host, data, form, fieldIds);
+      await send(host, data, form, fields);
     } catch (error) {
       showStatus(host.dataset.sendFailed, 'error');
     } finally {
       sending = false;
+      button.disabled = false;
     }
   });
 }
 
-async function send(host, data, form, fieldIds) {
+async function send(host, data, form, fields) {
   const response = await fetch(`/api/tasks/${host.dataset.taskId}/complete`, {
     method: 'POST',
     credentials: 'same-origin',
@@ -57,30 +57,31 @@ async function send(host, data, form, fieldIds) {
     return;
   }
   if (response.status === 400 && body.errors) {
-    showFieldErrors(form, fieldIds, body.errors);
+    showFieldErrors(form, fields, body.errors);
   }
   // A conflict or a refusal: the form keeps what was typed; the message says what happened.
-  showStatus(body.title ?? host.dataset.sendFailed, 'error', response.status === 400 ? body.errors : null);
+  showStatus(body.title ?? host.dataset.sendFailed, 'error', response.status === 400 ? body.errors : null, fields);
 }
 
 // form-js keeps errors by component id; the server answers by component key.
-function showFieldErrors(form, fieldIds, errors) {
+function showFieldErrors(form, fields, errors) {
   const byId = {};
   for (const [key, messages] of Object.entries(errors)) {
-    if (fieldIds[key]) byId[fieldIds[key]] = messages;
+    if (fields[key]) byId[fields[key].id] = messages;
   }
   form._setState({ errors: byId });
 }
 
-function idsByKey(components, map = {}) {
+function fieldsByKey(components, map = {}) {
   for (const component of components) {
-    if (component.key) map[component.key] = component.id;
-    if (component.components) idsByKey(component.components, map);
+    if (component.key) map[component.key] = { id: component.id, label: component.label ?? component.dateLabel ?? component.key };
+    if (component.components) fieldsByKey(component.components, map);
   }
   return map;
 }
 
-function showStatus(text, kind, errors) {
+// The summary above the form also lists errors for keys the form does not show (a field it does not have).
+function showStatus(text, kind, errors, fields = {}) {
   const status = document.getElementById('task-form-status');
   if (!status) return;
   status.replaceChildren();
@@ -92,7 +93,7 @@ function showStatus(text, kind, errors) {
     const list = document.createElement('ul');
     for (const [key, messages] of Object.entries(errors)) {
       const item = document.createElement('li');
-      item.textContent = `${key}: ${messages.join(' ')}`;
+      item.textContent = `${fields[key]?.label ?? key}: ${messages.join(' ')}`;
       list.append(item);
     }
     status.append(list);
