@@ -6,11 +6,13 @@ using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
+using MonitoringWorkflows.Web.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddApplicationSettingsFile(builder.Environment);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
 builder.Services.AddApplicationIdentity(builder.Configuration);

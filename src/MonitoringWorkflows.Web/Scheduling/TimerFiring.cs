@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.Persistence.Records;
+using MonitoringWorkflows.Web.Runtime;
+
+namespace MonitoringWorkflows.Web.Scheduling;
+
+/// <summary>
+/// What a due trigger does: fires its timer row through the runner (one transaction), unless the row is gone, no
+/// longer pending or its instance has ended; then it only logs, so a stale trigger never turns into a retry loop.
+/// A step that committed at the same moment wins; the timer is tried again a few times, then put back for later.
+/// </summary>
+public sealed class TimerFiring(
+    IDbContextFactory<WorkflowDbContext> contexts,
+    WorkflowRunner runner,
+    ITimerScheduler clock,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<TimerFiring> logger)
+{
+    public async Task FireAsync(long timerId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        for (var attempt = 1; attempt <= settings.FireAttempts; attempt++)
+        {
+            if (await WhyNotAsync(timerId, cancellationToken) is { } reason)
+            {
+                logger.LogInformation("Timer {TimerId} dropped: {Reason}", timerId, reason);
+                return;
+            }
+            var result = await runner.FireTimerAsync(timerId, cancellationToken);
+            if (result.Outcome != RunOutcome.Conflict)
+            {
+                Log(timerId, result);
+                return;
+            }
+            logger.LogInformation("Timer {TimerId} lost a race with another step (attempt {Attempt}): {Message}", timerId, attempt, result.Message);
+            if (attempt < settings.FireAttempts) await Task.Delay(settings.RetryDelay * attempt, time, cancellationToken);
+        }
+        var later = time.GetUtcNow() + settings.PutBackDelay;
+        logger.LogWarning("Timer {TimerId} was not fired after {Attempts} attempts; it fires again at {Later:u}", timerId, settings.FireAttempts, later);
+        await clock.TimersChangedAsync([new PendingTimer(timerId, later)], [], cancellationToken);
+    }
+
+    /// <summary>Why the timer must not fire, or null when it is pending on an active instance.</summary>
+    private async Task<string?> WhyNotAsync(long timerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var timer = await db.Timers.AsNoTracking().Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+        if (timer?.Instance is null) return "it no longer exists";
+        if (timer.Status != TimerStatus.Pending) return $"it is already {timer.Status}";
+        return timer.Instance.IsActive ? null : $"its instance {timer.InstanceId} has ended ({timer.Instance.Status})";
+    }
+
+    private void Log(long timerId, RunResult result)
+    {
+        if (result.IsOk) logger.LogInformation("Timer {TimerId} fired on instance {InstanceId}", timerId, result.InstanceId);
+        else logger.LogWarning("Timer {TimerId} on instance {InstanceId}: {Outcome} {Message}", timerId, result.InstanceId, result.Outcome, result.Message);
+    }
+}
