@@ -47,12 +47,18 @@ internal sealed class ClockHost : IAsyncDisposable
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddWorkflowRuntime();
         builder.Services.AddScheduling(builder.Configuration);
+        // A timer half a second late counts as misfired, so a restart test goes through the misfire instruction.
+        builder.Services.Configure<QuartzOptions>(quartz => quartz.Properties["quartz.jobStore.misfireThreshold"] = "500");
         builder.Services.AddWorkflowDefinitions(builder.Configuration);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync(CancellationToken.None);
         await host.StartAsync();
         return new ClockHost(host, logs);
     }
+
+    /// <summary>The database a stopped host left in <paramref name="folder"/>, opened directly (as a restore or a repair would).</summary>
+    public static Task<WorkflowDbContext> DbOfAsync(TestDataFolder folder) => Task.FromResult(new WorkflowDbContext(
+        new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={folder.Combine("data", "monitoring.db")}").Options));
 
     public WorkflowDbContext Db() => Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
 
@@ -84,6 +90,12 @@ internal sealed class ClockHost : IAsyncDisposable
         return await db.Timers.AsNoTracking().Where(t => instanceId == null || t.InstanceId == instanceId).OrderBy(t => t.Id).ToListAsync();
     }
 
+    public async Task<long> OpenTaskAsync(long instanceId)
+    {
+        await using var db = Db();
+        return await db.UserTasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).Select(t => t.Id).SingleAsync();
+    }
+
     public async Task<ProcessInstanceRecord> InstanceAsync(long id)
     {
         await using var db = Db();
@@ -95,6 +107,8 @@ internal sealed class ClockHost : IAsyncDisposable
         await using var db = Db();
         return await db.JournalEntries.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync();
     }
+
+    public TimerFiring Firing => Services.GetRequiredService<TimerFiring>();
 
     public async Task<ITrigger?> TriggerAsync(long timerId)
     {
