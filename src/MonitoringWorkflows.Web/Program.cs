@@ -30,6 +30,7 @@ app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
 api.MapDefinitionsApi();
+api.MapSchedulingApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -9,6 +9,14 @@ internal sealed class SchedulingDatabase(IOptions<DataOptions> data, IOptions<Sc
 {
     public string FilePath => Path.Combine(data.Value.FolderPath(environment.ContentRootPath), options.Value.DatabaseFile);
 
+    /// <summary>
+    /// Quartz keeps one scheduler per name in the process, and its rows carry the name: the name follows the file, so
+    /// hosts on different data folders in one process (the tests) each get their own scheduler, and a restart on the
+    /// same folder finds its triggers. A folder moved elsewhere gets a new name; its pending timers are then scheduled
+    /// again from their rows at start.
+    /// </summary>
+    public string SchedulerName => $"MonitoringWorkflows-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FilePath)))[..12]}";
+
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString();
 
     /// <summary>

@@ -27,6 +27,7 @@ public static class SchedulingRegistration
         });
         services.AddOptions<QuartzOptions>().Configure<SchedulingDatabase, IOptions<SchedulingOptions>>((quartz, database, scheduling) =>
         {
+            quartz.Properties["quartz.scheduler.instanceName"] = database.SchedulerName;
             quartz.Properties[$"quartz.dataSource.{DataSource}.connectionString"] = database.ConnectionString;
             quartz.Properties["quartz.threadPool.maxConcurrency"] = scheduling.Value.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
             quartz.Properties["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = scheduling.Value.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -35,6 +36,7 @@ public static class SchedulingRegistration
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<QuartzClock>());
         services.AddSingleton<TimerFiring>();
         services.AddSingleton<TimerReconciliation>();
+        services.AddSingleton<TimerRescheduling>();
         services.AddHostedService<SchedulingService>();
         return services;
     }
