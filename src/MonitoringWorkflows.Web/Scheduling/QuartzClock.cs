@@ -23,19 +23,34 @@ internal sealed class QuartzClock(ISchedulerFactory schedulers, IOptions<Schedul
         key.Group == Group && key.Name.StartsWith("timer-", StringComparison.Ordinal)
         && long.TryParse(key.Name.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    private volatile bool jobStored;
+
     public async Task TimersChangedAsync(IReadOnlyList<PendingTimer> scheduled, IReadOnlyList<long> cancelled, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        if (scheduled.Count > 0) await ScheduleAsync(scheduler, scheduled, cancellationToken);
+        if (scheduled.Count > 0)
+        {
+            await StoreJobAsync(scheduler, cancellationToken);
+            // A step schedules one or two timers: trigger by trigger, without storing the job again each time.
+            foreach (var timer in scheduled) await scheduler.ScheduleJob(Trigger(timer), ScheduleJobOptions.Replacing, cancellationToken);
+        }
         if (cancelled.Count > 0) await scheduler.UnscheduleJobs(cancelled.Select(KeyOf).ToList(), cancellationToken);
+    }
+
+    /// <summary>Stores the durable job once per process (the reconciliation at start stores it too).</summary>
+    private async Task StoreJobAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if (jobStored) return;
+        await scheduler.AddJob(Job(), AddJobOptions.Replacing, cancellationToken);
+        jobStored = true;
     }
 
     /// <summary>Moves (or puts back) one timer's trigger to <paramref name="dueAt"/>.</summary>
     public Task MoveAsync(long timerId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         TimersChangedAsync([new PendingTimer(timerId, dueAt)], [], cancellationToken);
 
-    /// <summary>Creates or replaces the triggers; the job goes with them, so a trigger never waits for a job that is not stored yet.</summary>
+    /// <summary>Creates or replaces many triggers (a restore, a benchmark), with the job stored again in each batch.</summary>
     public static async Task ScheduleAsync(IScheduler scheduler, IEnumerable<PendingTimer> timers, CancellationToken cancellationToken)
     {
         foreach (var batch in timers.Chunk(TriggersPerBatch))

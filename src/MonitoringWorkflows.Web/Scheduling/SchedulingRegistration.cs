@@ -19,8 +19,9 @@ public static class SchedulingRegistration
         {
             quartz.UsePersistentStore(store =>
             {
-                // Replaced below once the data folder is known.
+                // The SQLite dialect; the connections come from the provider below, once the data folder is known.
                 store.UseSqlite("Data Source=quartz.db");
+                store.UseConnectionProvider(provider => new SqliteQuartzProvider(provider.GetRequiredService<SchedulingDatabase>().ConnectionString));
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
@@ -28,7 +29,6 @@ public static class SchedulingRegistration
         services.AddOptions<QuartzOptions>().Configure<SchedulingDatabase, IOptions<SchedulingOptions>>((quartz, database, scheduling) =>
         {
             quartz.Properties["quartz.scheduler.instanceName"] = database.SchedulerName;
-            quartz.Properties[$"quartz.dataSource.{DataSource}.connectionString"] = database.ConnectionString;
             quartz.Properties["quartz.threadPool.maxConcurrency"] = scheduling.Value.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
             quartz.Properties["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = scheduling.Value.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
@@ -41,6 +41,4 @@ public static class SchedulingRegistration
         return services;
     }
 
-    /// <summary>The name UsePersistentStore gives its data source.</summary>
-    private const string DataSource = "default";
 }
