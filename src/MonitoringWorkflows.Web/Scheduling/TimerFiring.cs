@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitoringWorkflows.Web.Persistence;
@@ -9,7 +11,8 @@ namespace MonitoringWorkflows.Web.Scheduling;
 /// <summary>
 /// What a due trigger does: fires its timer row through the runner (one transaction), unless the row is gone, no
 /// longer pending or its instance has ended; then it only logs, so a stale trigger never turns into a retry loop.
-/// A step that committed at the same moment wins; the timer is tried again a few times, then put back for later.
+/// A step that committed at the same moment wins; the timer is tried again a few times, then put back for later;
+/// a busy database likewise.
 /// </summary>
 public sealed class TimerFiring(
     IDbContextFactory<WorkflowDbContext> contexts,
@@ -19,28 +22,61 @@ public sealed class TimerFiring(
     TimeProvider time,
     ILogger<TimerFiring> logger)
 {
+    /// <summary>Never throws (but for cancellation): Quartz would only log it, and the row is what says the timer is pending.</summary>
     public async Task FireAsync(long timerId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         for (var attempt = 1; attempt <= settings.FireAttempts; attempt++)
         {
-            if (await WhyNotAsync(timerId, cancellationToken) is { } reason)
+            try
             {
-                logger.LogInformation("Timer {TimerId} dropped: {Reason}", timerId, reason);
+                if (await TryFireAsync(timerId, cancellationToken)) return;
+            }
+            catch (DbException exception) when (exception.IsTransient || exception is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                logger.LogInformation("Timer {TimerId}: the database was busy (attempt {Attempt}): {Message}", timerId, attempt, exception.Message);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Not a race: trying again at once would fail the same way. The row stays pending for the next start.
+                logger.LogError(exception, "Timer {TimerId} could not be fired; it stays pending until the next start", timerId);
                 return;
             }
-            var result = await runner.FireTimerAsync(timerId, cancellationToken);
-            if (result.Outcome != RunOutcome.Conflict)
-            {
-                Log(timerId, result);
-                return;
-            }
-            logger.LogInformation("Timer {TimerId} lost a race with another step (attempt {Attempt}): {Message}", timerId, attempt, result.Message);
             if (attempt < settings.FireAttempts) await Task.Delay(settings.RetryDelay * attempt, time, cancellationToken);
         }
         var later = time.GetUtcNow() + settings.PutBackDelay;
         logger.LogWarning("Timer {TimerId} was not fired after {Attempts} attempts; it fires again at {Later:u}", timerId, settings.FireAttempts, later);
-        await clock.TimersChangedAsync([new PendingTimer(timerId, later)], [], cancellationToken);
+        await PutBackAsync(timerId, later, cancellationToken);
+    }
+
+    private async Task PutBackAsync(long timerId, DateTimeOffset later, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clock.TimersChangedAsync([new PendingTimer(timerId, later)], [], cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Timer {TimerId} could not be put back; it stays pending until the next start", timerId);
+        }
+    }
+
+    /// <summary>True when the timer's fate is settled (fired, dropped, or an incident recorded); false after losing a race.</summary>
+    private async Task<bool> TryFireAsync(long timerId, CancellationToken cancellationToken)
+    {
+        if (await WhyNotAsync(timerId, cancellationToken) is { } reason)
+        {
+            logger.LogInformation("Timer {TimerId} dropped: {Reason}", timerId, reason);
+            return true;
+        }
+        var result = await runner.FireTimerAsync(timerId, cancellationToken);
+        if (result.Outcome == RunOutcome.Conflict)
+        {
+            logger.LogInformation("Timer {TimerId} lost a race with another step: {Message}", timerId, result.Message);
+            return false;
+        }
+        Log(timerId, result);
+        return true;
     }
 
     /// <summary>Why the timer must not fire, or null when it is pending on an active instance.</summary>
