@@ -1,7 +1,10 @@
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Api;
+using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Inbox;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Persistence;
@@ -13,22 +16,27 @@ builder.Configuration.AddApplicationSettingsFile(builder.Environment);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddWorkingCalendar();
 builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
 builder.Services.AddApplicationIdentity(builder.Configuration);
 builder.Services.AddApplicationPages();
 builder.Services.AddApplicationApi();
 builder.Services.AddScoped<MonitoringWorkflows.Web.Cases.CaseIntake>();
+builder.Services.AddCaseAccess();
+builder.Services.AddInbox();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.Services.SeedFirstStartAsync(app.Lifetime.ApplicationStopping);
 await app.Services.ImportWorkflowsAsync(app.Lifetime.ApplicationStopping);
+await app.Services.LoadWorkingCalendarAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiProblemDetails();
 app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
+api.MapInboxApi();
 api.MapDefinitionsApi();
 api.MapSchedulingApi();
 app.MapApplicationPages();

@@ -3,6 +3,7 @@ using MonitoringWorkflows.Engine.Execution.Elements;
 using MonitoringWorkflows.Engine.Expressions;
 using MonitoringWorkflows.Engine.Model;
 using MonitoringWorkflows.Engine.Runtime;
+using MonitoringWorkflows.Engine.Time;
 
 namespace MonitoringWorkflows.Engine.Execution;
 
@@ -15,14 +16,15 @@ namespace MonitoringWorkflows.Engine.Execution;
 /// On success the new state takes over the given state's variable map (with this step's writes applied) instead of
 /// copying it; everything else is copied. Keep using the returned state, not the given one, after a successful step.
 /// </remarks>
-public sealed class ProcessExecutor(IExpressionEvaluator expressions, ServiceActionRegistry actions)
+/// <param name="calendar">Which days are working days, for durations in working days; Monday to Friday when none is given.</param>
+public sealed class ProcessExecutor(IExpressionEvaluator expressions, ServiceActionRegistry actions, IWorkingCalendar? calendar = null)
 {
     public StepResult Step(ProcessDefinition definition, InstanceState state, Trigger trigger, DateTimeOffset now)
     {
         if (state.Status != InstanceStatus.Running && trigger is not StartInstance)
             return Ignore(state, trigger, $"the instance has already ended ({state.Status})");
 
-        var context = new StepContext(definition, state.CopyForStep(), now, trigger.Actor, expressions, actions);
+        var context = new StepContext(definition, state.CopyForStep(), now, trigger.Actor, expressions, actions, calendar ?? WorkingCalendar.MondayToFriday);
         try
         {
             if (TriggerHandlers.Apply(context, trigger) is { } rejection)

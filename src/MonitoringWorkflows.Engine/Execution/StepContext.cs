@@ -3,6 +3,7 @@ using MonitoringWorkflows.Engine.Actions;
 using MonitoringWorkflows.Engine.Expressions;
 using MonitoringWorkflows.Engine.Model;
 using MonitoringWorkflows.Engine.Runtime;
+using MonitoringWorkflows.Engine.Time;
 
 namespace MonitoringWorkflows.Engine.Execution;
 
@@ -12,7 +13,7 @@ namespace MonitoringWorkflows.Engine.Execution;
 /// </summary>
 internal sealed class StepContext(
     ProcessDefinition definition, InstanceState state, DateTimeOffset now, string actor,
-    IExpressionEvaluator expressions, ServiceActionRegistry actions)
+    IExpressionEvaluator expressions, ServiceActionRegistry actions, IWorkingCalendar calendar)
 {
     /// <summary>More element entries than this in one step means a loop without a wait state.</summary>
     private const int MaxEntriesPerStep = 10_000;
@@ -26,6 +27,7 @@ internal sealed class StepContext(
     public string Actor { get; } = actor;
     public IExpressionEvaluator Expressions { get; } = expressions;
     public ServiceActionRegistry Actions { get; } = actions;
+    public IWorkingCalendar Calendar { get; } = calendar;
     // A step emits a handful to a few dozen effects; start large enough that the list rarely grows.
     public List<Effect> Effects { get; } = new(32);
 

@@ -32,7 +32,7 @@ internal static class Values
         return Iso8601.TryParseDuration(text, out var duration)
             ? duration
             : throw new StepFailure(IncidentCodes.BadTimer, context.CurrentElementId,
-                $"The {what} '{value}' gave '{text}', which is not an ISO 8601 duration such as P3D or PT24H.");
+                $"The {what} '{value}' gave '{text}', which is not an ISO 8601 duration such as P3D, PT24H or P5WD (working days).");
     }
 
     /// <summary>The target's list (as mapped so far in this step, else as the variables hold it) with the value added.</summary>

@@ -4,12 +4,21 @@ using System.Text.RegularExpressions;
 
 namespace MonitoringWorkflows.Engine.Time;
 
-/// <summary>An ISO 8601 duration (<c>P3D</c>, <c>PT24H</c>, <c>P1Y2M</c>, <c>P2W</c>). Years and months are calendar units.</summary>
-public readonly record struct Iso8601Duration(int Years, int Months, int Days, TimeSpan Time)
+/// <summary>
+/// An ISO 8601 duration (<c>P3D</c>, <c>PT24H</c>, <c>P1Y2M</c>, <c>P2W</c>). Years and months are calendar units.
+/// Our extension <c>P5WD</c> (optionally with a time part, <c>P2WDT4H</c>) counts working days of a calendar.
+/// </summary>
+public readonly record struct Iso8601Duration(int Years, int Months, int Days, TimeSpan Time, int WorkingDays = 0)
 {
-    public DateTimeOffset AddTo(DateTimeOffset start) => start.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Time);
+    /// <summary>Adds the duration; working days count in <paramref name="calendar"/> (Monday to Friday when none is given).</summary>
+    public DateTimeOffset AddTo(DateTimeOffset start, IWorkingCalendar? calendar = null)
+    {
+        var end = start.AddYears(Years).AddMonths(Months).AddDays(Days);
+        if (WorkingDays > 0) end = (calendar ?? WorkingCalendar.MondayToFriday).AddWorkingDays(end, WorkingDays);
+        return end.Add(Time);
+    }
 
-    public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Time == TimeSpan.Zero;
+    public bool IsZero => Years == 0 && Months == 0 && Days == 0 && WorkingDays == 0 && Time == TimeSpan.Zero;
 }
 
 /// <summary>An ISO 8601 repeating interval (<c>R3/PT24H</c>, <c>R/P1D</c>, <c>R2/2026-01-01T09:00:00Z/P1W</c>).</summary>
@@ -18,7 +27,7 @@ public readonly record struct Iso8601Cycle(int? Repetitions, DateTimeOffset? Sta
 /// <summary>Parses the ISO 8601 forms that BPMN timers use.</summary>
 public static partial class Iso8601
 {
-    [GeneratedRegex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<wd>\d+)WD)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     /// <summary>Durations already parsed: a definition repeats a handful of them (P3D, PT24H) for every task it opens.</summary>
@@ -53,7 +62,11 @@ public static partial class Iso8601
                 ? double.Parse(match.Groups["s"].Value.Replace(',', '.'), CultureInfo.InvariantCulture)
                 : 0;
             var time = TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("mi")) + TimeSpan.FromSeconds(seconds);
-            duration = new Iso8601Duration(Part("y"), Part("mo"), checked(Part("w") * 7 + Part("d")), time);
+            var workingDays = Part("wd");
+            // Working days stand alone (with a time part at most): "P1M3WD" has no agreed meaning.
+            if (match.Groups["wd"].Success && (match.Groups["y"].Success || match.Groups["mo"].Success
+                || match.Groups["w"].Success || match.Groups["d"].Success || workingDays > WorkingCalendar.MaxWorkingDays)) return false;
+            duration = new Iso8601Duration(Part("y"), Part("mo"), checked(Part("w") * 7 + Part("d")), time, workingDays);
             return true;
         }
         catch (OverflowException)

@@ -42,7 +42,7 @@ internal sealed class ExpressionRules(IExpressionEvaluator expressions, List<Bpm
             Value(task, "mw:role", task.Role);
             if (task.DueIn is { IsExpression: false } dueIn && !Iso8601.TryParseDuration(dueIn.Text, out _))
                 diagnostics.Add(BpmnDiagnostic.Error(BpmnCodes.InvalidTimer, task,
-                    $"is due in '{dueIn.Text}', which is not an ISO 8601 duration: write one such as P3D (3 days) or PT24H (24 hours), or an =expression."));
+                    $"is due in '{dueIn.Text}', which is not an ISO 8601 duration: write one such as P3D (3 days), PT24H (24 hours) or P5WD (5 working days), or an =expression."));
             Value(task, "mw:dueIn", task.DueIn);
         }
         if (activity is ScriptTask { Script: { } script }) Syntax(activity, "its script", script, isScript: true);
@@ -67,7 +67,7 @@ internal sealed class ExpressionRules(IExpressionEvaluator expressions, List<Bpm
         if (timer.Value.IsExpression) { Syntax(node, "its timer", timer.Value.Text); return; }
         var (valid, example) = timer.Kind switch
         {
-            TimerKind.Duration => (Iso8601.TryParseDuration(timer.Value.Text, out _), "a duration such as PT24H or P3D"),
+            TimerKind.Duration => (Iso8601.TryParseDuration(timer.Value.Text, out _), "a duration such as PT24H, P3D or P5WD (working days)"),
             TimerKind.Date => (Iso8601.TryParseDate(timer.Value.Text, out _), "a date such as 2026-01-31T09:00:00Z"),
             _ => (Iso8601.TryParseCycle(timer.Value.Text, out _), "a cycle such as R3/PT24H or R/P1W"),
         };

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Access;
+using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
@@ -27,6 +29,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<CaseViewRecord> CaseViews => Set<CaseViewRecord>();
+    public DbSet<DayOffRecord> DaysOff => Set<DayOffRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,7 +20,7 @@ internal static class Timers
         switch (timer.Kind)
         {
             case TimerKind.Duration:
-                subscription.DueAt = Parse<Iso8601Duration>(context, text, Iso8601.TryParseDuration, "duration such as PT24H").AddTo(context.Now);
+                subscription.DueAt = Parse<Iso8601Duration>(context, text, Iso8601.TryParseDuration, "duration such as PT24H").AddTo(context.Now, context.Calendar);
                 break;
             case TimerKind.Date:
                 subscription.DueAt = Parse<DateTimeOffset>(context, text, Iso8601.TryParseDate, "date such as 2026-12-01T09:00:00Z");
@@ -28,7 +28,7 @@ internal static class Timers
             case TimerKind.Cycle:
                 var cycle = Parse<Iso8601Cycle>(context, text, Iso8601.TryParseCycle, "cycle such as R3/P1D");
                 if (cycle.Repetitions == 0) return;
-                subscription.DueAt = cycle.Start ?? cycle.Interval.AddTo(context.Now);
+                subscription.DueAt = cycle.Start ?? cycle.Interval.AddTo(context.Now, context.Calendar);
                 subscription.RemainingRepetitions = cycle.Repetitions - 1;
                 subscription.CycleInterval = cycle.IntervalText;
                 break;
@@ -43,7 +43,7 @@ internal static class Timers
         if (timer.CycleInterval is { } interval && timer.RemainingRepetitions is not 0
             && Iso8601.TryParseDuration(interval, out var duration))
         {
-            timer.DueAt = duration.AddTo(timer.DueAt ?? context.Now);
+            timer.DueAt = duration.AddTo(timer.DueAt ?? context.Now, context.Calendar);
             if (timer.RemainingRepetitions is { } remaining) timer.RemainingRepetitions = remaining - 1;
             context.Emit(new TimerScheduled(timer.Id, timer.ElementId, timer.DueAt.Value));
             return;

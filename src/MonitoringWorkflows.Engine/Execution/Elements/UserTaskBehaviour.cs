@@ -13,7 +13,7 @@ internal static class UserTaskBehaviour
         var agency = Values.EvaluateText(context, task.Agency, variables, "agency");
         var role = Values.EvaluateText(context, task.Role, variables, "role");
         DateTimeOffset? dueAt = task.DueIn is { } dueIn
-            ? Values.EvaluateDuration(context, dueIn, variables, "due-in duration").AddTo(context.Now)
+            ? Values.EvaluateDuration(context, dueIn, variables, "due-in duration").AddTo(context.Now, context.Calendar)
             : null;
         Activities.Wait(token, WaitKind.UserTask);
         token.TaskId = context.State.TakeId();

@@ -1,0 +1,4 @@
+namespace MonitoringWorkflows.Web.Calendar;
+
+/// <summary>The resource for the working calendar page.</summary>
+public sealed class CalendarText;

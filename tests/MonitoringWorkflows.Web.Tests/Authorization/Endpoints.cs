@@ -1,0 +1,53 @@
+using static MonitoringWorkflows.Web.Tests.Authorization.Personas;
+
+namespace MonitoringWorkflows.Web.Tests.Authorization;
+
+/// <summary>Every page and API endpoint of the application, with who may use it. A new endpoint gets a line here.</summary>
+public static class Endpoints
+{
+    private static readonly Dictionary<string, string> EmptyForm = [];
+    private static readonly Persona[] Registrars = [Registrar, OtherRegistrar];
+
+    /// <summary>Who has an inbox: agency members for their agency's steps, chairs and secretaries for their role's.</summary>
+    private static readonly Persona[] InboxHolders = [Chair, Secretary, SocialMember, PoliceMember, OtherChair, OtherSocialMember];
+
+    /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
+    private const string ForgedCompletion = """{ "forgedField": "x" }""";
+
+    public static readonly IReadOnlyList<Probe> All =
+    [
+        // Everyone signed in.
+        new("GET", "/", SignedIn),
+        new("GET", "/identity/password", SignedIn),
+        new("GET", "/identity/two-factor", SignedIn),
+        new("GET", "/api/antiforgery", SignedIn),
+        new("GET", "/api/definitions", SignedIn),
+
+        // Administration.
+        new("GET", "/organisation/users", [Administrator]),
+        new("GET", "/organisation/users/new", [Administrator]),
+        new("GET", "/organisation/agencies", [Administrator]),
+        new("GET", "/organisation/districts", [Administrator]),
+        new("POST", "/organisation/districts", [Administrator], Form: EmptyForm),
+        new("GET", "/calendar", [Administrator]),
+        new("POST", "/calendar?handler=Add", [Administrator], Form: EmptyForm),
+
+        // Report intake.
+        new("GET", "/cases/new", [Registrar, OtherRegistrar]),
+        new("POST", "/cases/new", [Registrar, OtherRegistrar], Form: EmptyForm),
+        new("GET", "/cases/{homeCase}/registered", [Registrar], Registrars),
+        new("GET", "/cases/{otherCase}/registered", [OtherRegistrar], Registrars),
+
+        // The inbox: the home case's open step is its risk screening, for Social Protection of the demo district.
+        new("GET", "/inbox", InboxHolders),
+        new("GET", "/inbox/{homeTask}", [SocialMember], InboxHolders),
+        new("GET", "/inbox/{otherTask}", [OtherSocialMember], InboxHolders),
+        new("GET", "/api/tasks", InboxHolders),
+        new("GET", "/api/tasks/{homeTask}", [SocialMember], InboxHolders),
+        new("GET", "/api/tasks/{otherTask}", [OtherSocialMember], InboxHolders),
+        new("POST", "/api/tasks/{homeTask}/claim", [SocialMember], InboxHolders, Json: "{}"),
+        new("POST", "/api/tasks/{homeTask}/release", [SocialMember], InboxHolders, Json: "{}"),
+        new("POST", "/api/tasks/{homeTask}/complete", [SocialMember], InboxHolders, Json: ForgedCompletion),
+        new("POST", "/api/tasks/{otherTask}/complete", [OtherSocialMember], InboxHolders, Json: ForgedCompletion),
+    ];
+}
