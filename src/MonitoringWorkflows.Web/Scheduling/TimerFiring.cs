@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MonitoringWorkflows.Engine.Runtime;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
@@ -86,7 +87,22 @@ public sealed class TimerFiring(
         var timer = await db.Timers.AsNoTracking().Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
         if (timer?.Instance is null) return "it no longer exists";
         if (timer.Status != TimerStatus.Pending) return $"it is already {timer.Status}";
-        return timer.Instance.IsActive ? null : $"its instance {timer.InstanceId} has ended ({timer.Instance.Status})";
+        if (!timer.Instance.IsActive) return $"its instance {timer.InstanceId} has ended ({timer.Instance.Status})";
+        return await AwaitsRetryAsync(db, timer, cancellationToken) is { } incident
+            ? $"its firing failed before and incident {incident} waits for a retry"
+            : null;
+    }
+
+    /// <summary>
+    /// A firing that failed left its row pending (the step rolled back) with an incident that replays it: firing it
+    /// again (after a restart reconciled it) would only record the same incident twice.
+    /// </summary>
+    private static async Task<long?> AwaitsRetryAsync(WorkflowDbContext db, TimerRecord timer, CancellationToken cancellationToken)
+    {
+        if (timer.Instance!.Status != ProcessInstanceStatus.Incident) return null;
+        var open = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == timer.InstanceId && i.ResolvedAt == null)
+            .Select(i => new { i.Id, i.TriggerJson }).ToListAsync(cancellationToken);
+        return open.FirstOrDefault(i => RuntimeJson.DeserializeTrigger(i.TriggerJson) is FireTimer fire && fire.TimerId == timer.TimerId)?.Id;
     }
 
     private void Log(long timerId, RunResult result)

@@ -88,6 +88,7 @@ public sealed class QuartzClockTests
             await first.PublishAsync("long", Wait("long", "PT1H"));
             stale = Assert.Single(await first.TimersAsync(await first.StartInstanceAsync("long", "CASE-S"))).Id;
         }
+        Assert.Equal(1L, await QuartzTriggerCountAsync(folder, stale));
         long missing;
         // A step committed while the clock was not told (as after a crash between commit and scheduling).
         await using (var unscheduled = await ClockHost.StartAsync(folder, new() { ["Scheduling:Enabled"] = "false" }))
@@ -151,6 +152,64 @@ public sealed class QuartzClockTests
         Assert.Contains(host.Logs.Lines, l => l.Contains("Timer 999999 dropped: it no longer exists", StringComparison.Ordinal));
         Assert.Equal(journalBefore, (await host.JournalAsync(cancelled)).Count + (await host.JournalAsync(ended)).Count);
         Assert.Equal(TimerStatus.Pending, Assert.Single(await host.TimersAsync(ended)).Status);
+    }
+
+    [Fact]
+    public async Task FiringThatFails_RecordsOneIncident_AndFiringItAgainDoesNotRecordASecond()
+    {
+        using var folder = new TestDataFolder();
+        await using var host = await ClockHost.StartAsync(folder);
+        // After the wait, a gateway reads a variable nobody set: the step fails and rolls back, the timer row stays pending.
+        await host.PublishAsync("broken", Process("broken", """
+            <bpmn:startEvent id="Start" />
+            <bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:exclusiveGateway id="Level" default="F_Low" />
+            <bpmn:endEvent id="High" />
+            <bpmn:endEvent id="Low" />
+            """ + Flow("F1", "Start", "Wait") + Flow("F2", "Wait", "Level") + Flow("F_High", "Level", "High", "risk.score >= 14") + Flow("F_Low", "Level", "Low")));
+        var id = await host.StartInstanceAsync("broken");
+        var timer = Assert.Single(await host.TimersAsync(id));
+
+        await ClockHost.EventuallyAsync(async () => (await host.InstanceAsync(id)).Status == ProcessInstanceStatus.Incident, Patience, "the failed firing's incident");
+        await host.Firing.FireAsync(timer.Id, CancellationToken.None);
+
+        await using var db = host.Db();
+        var incident = Assert.Single(await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id).ToListAsync());
+        Assert.Equal(TimerStatus.Pending, Assert.Single(await host.TimersAsync(id)).Status);
+        Assert.Contains(host.Logs.Lines, l => l.Contains($"Timer {timer.Id} dropped: its firing failed before and incident {incident.Id} waits for a retry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CycleTimer_OnAStep_FiresEachRepetitionAndKeepsTheStep()
+    {
+        using var folder = new TestDataFolder();
+        await using var host = await ClockHost.StartAsync(folder);
+        await host.PublishAsync("remind", Process("remind", """
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="Review" name="Review" mw:agency="Police" />
+            <bpmn:boundaryEvent id="Remind" attachedToRef="Review" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+            <bpmn:endEvent id="Done" />
+            <bpmn:endEvent id="Reminded" />
+            """ + Flow("F1", "Start", "Review") + Flow("F2", "Review", "Done") + Flow("F3", "Remind", "Reminded")));
+        var id = await host.StartInstanceAsync("remind");
+
+        await ClockHost.EventuallyAsync(async () => (await host.TimersAsync(id)).Count(t => t.Status == TimerStatus.Fired) == 2, Patience, "both repetitions to fire");
+
+        Assert.DoesNotContain(await host.TimersAsync(id), t => t.Status == TimerStatus.Pending);
+        Assert.Equal(2, (await host.JournalAsync(id)).Count(j => j.Kind == JournalKind.TimerFired));
+        await host.OpenTaskAsync(id);
+        Assert.Equal(ProcessInstanceStatus.Running, (await host.InstanceAsync(id)).Status);
+    }
+
+    /// <summary>Reads Quartz's own file in the data folder: the trigger is stored there, not elsewhere.</summary>
+    private static async Task<long> QuartzTriggerCountAsync(TestDataFolder folder, long timerId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Combine("data", "quartz.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = $name";
+        command.Parameters.AddWithValue("$name", $"timer-{timerId}");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<List<TimerRecord>> TimersOfAsync(TestDataFolder folder)
