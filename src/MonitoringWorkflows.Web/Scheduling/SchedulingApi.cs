@@ -23,9 +23,12 @@ public static class SchedulingApi
     private static async Task<Results<Ok<List<TimerView>>, ProblemHttpResult>> ListAsync(long id, ClaimsPrincipal user,
         WorkflowDbContext db, CancellationToken cancellationToken)
     {
+        if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Chair) && !user.IsInRole(Roles.Secretary))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Chair, secretary or administrator only");
         var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // One answer for an instance that does not exist and one of another district: the caller learns nothing.
         if (instance is null || !await MaySeeAsync(db, user, instance.BusinessKey, cancellationToken))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance", detail: $"There is no instance {id}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance");
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken);
         return TypedResults.Ok(timers.OrderBy(t => t.DueAt).Select(TimerView.Of).ToList());
     }
@@ -51,7 +54,6 @@ public static class SchedulingApi
     private static async Task<bool> MaySeeAsync(WorkflowDbContext db, ClaimsPrincipal user, string? businessKey, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.Administrator)) return true;
-        if (!user.IsInRole(Roles.Chair) && !user.IsInRole(Roles.Secretary)) return false;
         if (user.DistrictIdOf() is not { } district || businessKey is null) return false;
         return await db.Cases.AnyAsync(c => c.Number == businessKey && c.DistrictId == district, cancellationToken);
     }

@@ -11,6 +11,9 @@ public static class Endpoints
     /// <summary>Who has an inbox: agency members for their agency's steps, chairs and secretaries for their role's.</summary>
     private static readonly Persona[] InboxHolders = [Chair, Secretary, SocialMember, PoliceMember, OtherChair, OtherSocialMember];
 
+    /// <summary>Who may look at an instance's timers, in their own district.</summary>
+    private static readonly Persona[] TimerWatchers = [Administrator, Chair, Secretary, OtherChair];
+
     /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
     private const string ForgedCompletion = """{ "forgedField": "x" }""";
 
@@ -49,5 +52,11 @@ public static class Endpoints
         new("POST", "/api/tasks/{homeTask}/release", [SocialMember], InboxHolders, Json: "{}"),
         new("POST", "/api/tasks/{homeTask}/complete", [SocialMember], InboxHolders, Json: ForgedCompletion),
         new("POST", "/api/tasks/{otherTask}/complete", [OtherSocialMember], InboxHolders, Json: ForgedCompletion),
+
+        // The clock's operations: an instance's pending timers for the chair and secretary of its case's district and
+        // administrators; moving a timer for administrators (an empty body fails validation, so nothing moves).
+        new("GET", "/api/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
+        new("GET", "/api/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
+        new("POST", "/api/timers/999999/reschedule", [Administrator], Json: "{}"),
     ];
 }

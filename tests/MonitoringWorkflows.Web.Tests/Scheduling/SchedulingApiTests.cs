@@ -26,7 +26,7 @@ public sealed class SchedulingApiTests
         """<bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""");
 
     [Fact]
-    public async Task Timers_OfACaseInTheChairsDistrict_AreListedForTheChair_AndHiddenFromOthers()
+    public async Task Timers_OfACaseInTheChairsDistrict_AreListedForTheChair_HiddenFromOtherDistricts_AndClosedToOtherRoles()
     {
         await using var site = new SiteHost();
         var onCase = await StartOnCaseAsync(site, CaseNumber);
@@ -38,7 +38,7 @@ public sealed class SchedulingApiTests
         var listed = await chair.Http.GetFromJsonAsync<List<TimerView>>($"/api/instances/{onCase}/timers");
         var timer = Assert.Single(listed!);
         Assert.Equal(("Wait", "Pending", onCase), (timer.ElementId, timer.Status, timer.InstanceId));
-        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/api/instances/{onCase}/timers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync($"/api/instances/{onCase}/timers")).StatusCode);
         var hidden = await chair.GetAsync($"/api/instances/{withoutCase}/timers");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
