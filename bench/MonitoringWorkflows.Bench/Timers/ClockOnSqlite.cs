@@ -35,7 +35,8 @@ internal sealed class ClockOnSqlite : IAsyncDisposable
         });
         // Warnings only: a line per fired timer would measure the console.
         builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("MonitoringWorkflows.Web.Scheduling.TimerReconciliation", LogLevel.Information));
+            .AddFilter("MonitoringWorkflows.Web.Scheduling.TimerReconciliation", LogLevel.Information)
+            .AddFilter("MonitoringWorkflows.Web.Scheduling.SchedulingService", LogLevel.Information));
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddWorkflowRuntime();
         builder.Services.AddScheduling(builder.Configuration);

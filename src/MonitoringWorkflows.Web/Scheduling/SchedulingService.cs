@@ -24,10 +24,12 @@ internal sealed class SchedulingService(
             logger.LogInformation("Scheduling is disabled: timers are not fired");
             return;
         }
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await database.PrepareAsync(cancellationToken);
         scheduler = await schedulers.GetScheduler(cancellationToken);
         await reconciliation.RunAsync(scheduler, cancellationToken);
         await scheduler.Start(cancellationToken);
+        logger.LogInformation("The clock started in {Milliseconds} ms ({File})", started.ElapsedMilliseconds, database.FilePath);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
