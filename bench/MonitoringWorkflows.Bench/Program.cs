@@ -4,6 +4,7 @@ using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
 using MonitoringWorkflows.Bench.Sqlite;
+using MonitoringWorkflows.Bench.Timers;
 
 var options = Options.Parse(args);
 return options.Mode switch
@@ -11,6 +12,7 @@ return options.Mode switch
     "engine" => EngineBenchmark.Run(options),
     "compare" => CompareBenchmark.Run(options),
     "sqlite" => await SqliteBenchmark.RunAsync(options, CancellationToken.None),
+    "timers" => await TimerBenchmark.RunAsync(options, CancellationToken.None),
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
     _ => Usage(),
@@ -26,6 +28,8 @@ static int Usage()
                    [--seconds 5] [--warmup 5] [--routes high,medium,low] [--all-cores]
           sqlite   task completions/s through WorkflowRunner on SQLite, and the raw commit ceiling
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
+          timers   N timers on Quartz: fire latency vs due time, and a restart with N pending (none lost, none twice)
+                   [--timers 10000] [--spread 3] [--lead 10]
           seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS

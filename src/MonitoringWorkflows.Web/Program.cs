@@ -12,11 +12,13 @@ using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
+using MonitoringWorkflows.Web.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddApplicationSettingsFile(builder.Environment);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkingCalendar();
 builder.Services.AddWorkflowDefinitions(builder.Configuration);
 builder.Services.AddUiLocalization();
@@ -45,6 +47,7 @@ api.MapNotificationsApi();
 api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
+api.MapSchedulingApi();
 app.MapApplicationPages();
 
 app.Run();

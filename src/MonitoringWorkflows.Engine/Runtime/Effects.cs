@@ -53,4 +53,7 @@ public enum JournalKind
     InstanceCompleted,
     InstanceTerminated,
     InstanceCancelled,
+
+    /// <summary>Not written by the engine: an administrator moved a pending timer's due time (the host's operations).</summary>
+    TimerRescheduled,
 }

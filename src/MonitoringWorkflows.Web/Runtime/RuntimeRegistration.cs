@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitoringWorkflows.Engine.Actions;
 using MonitoringWorkflows.Engine.Execution;
 using MonitoringWorkflows.Engine.Expressions;
@@ -17,6 +18,7 @@ public static class RuntimeRegistration
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<PublishedVersions>();
         services.AddSingleton<RunnerConnection>();
+        services.TryAddSingleton<ITimerScheduler, NoTimerScheduler>();
         services.AddSingleton<WorkflowRunner>();
         return services;
     }

@@ -33,7 +33,7 @@ internal static class StepWriter
         foreach (var id in changes.ChangedTasks) await UpdateAsync(sql, changes.LoadedTasks[id]);
         foreach (var id in changes.ChangedTimers) await UpdateAsync(sql, changes.LoadedTimers[id]);
         foreach (var task in changes.NewTasks) await InsertAsync(sql, task);
-        foreach (var timer in changes.NewTimers) await InsertAsync(sql, timer);
+        foreach (var timer in changes.NewTimers) timer.Id = await InsertAsync(sql, timer);
         foreach (var chunk in changes.Journal.Chunk(JournalRowsPerStatement)) await InsertAsync(sql, chunk);
         foreach (var message in changes.Outbox) await InsertAsync(sql, message);
         foreach (var id in changes.ResolvedIncidents)
@@ -81,9 +81,10 @@ internal static class StepWriter
         """, InstanceId(t.Instance, t.InstanceId), t.TaskId, t.ElementId, t.Name, t.Agency, t.Role, t.FormKey, t.InputJson,
         t.CreatedAt.UtcTicks, t.DueAt?.UtcTicks, t.Status.ToString());
 
-    private static Task InsertAsync(SqlBatch sql, TimerRecord t) => sql.ExecuteAsync("""
+    /// <summary>Returns the new row's id: the clock schedules the timer by it once the step has committed.</summary>
+    private static Task<long> InsertAsync(SqlBatch sql, TimerRecord t) => sql.InsertAsync("""
         INSERT INTO "Timers" ("InstanceId", "TimerId", "ElementId", "DueAt", "Status")
-        VALUES (@p0, @p1, @p2, @p3, @p4)
+        VALUES (@p0, @p1, @p2, @p3, @p4) RETURNING "Id"
         """, InstanceId(t.Instance, t.InstanceId), t.TimerId, t.ElementId, t.DueAt.UtcTicks, t.Status.ToString());
 
     /// <summary>A step writes several journal lines; one statement for all of them saves a prepare per line.</summary>

@@ -25,6 +25,7 @@ public sealed partial class WorkflowRunner
             {
                 await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
                 await StepWriter.WriteAsync(runnerConnection, session.Changes, cancellationToken);
+                await TellClockAsync(session.Changes, instance.Id);
                 return RunResult.Ok(instance.Id);
             }
         }
@@ -43,6 +44,27 @@ public sealed partial class WorkflowRunner
             return RunResult.Rejected($"{failure.Code} {failure.Message}", storedId);
         db.ChangeTracker.Clear();
         return await RecordIncidentAsync(db, instance, storedId, trigger, failure, retrying?.Id, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands the committed step's timer changes to the clock. The step stands whatever happens here: a clock that
+    /// fails (or is shutting down) is logged, and its start-up reconciliation schedules what it missed.
+    /// </summary>
+    private async Task TellClockAsync(ChangeSet changes, long instanceId)
+    {
+        var scheduled = changes.NewTimers.Where(t => t.Status == TimerStatus.Pending).Select(t => new PendingTimer(t.Id, t.DueAt)).ToList();
+        var cancelled = changes.ChangedTimers.Where(id => changes.LoadedTimers[id].Status == TimerStatus.Cancelled).ToList();
+        if (scheduled.Count == 0 && cancelled.Count == 0) return;
+        try
+        {
+            // Not the caller's token: the step has committed, so its timers must reach the clock even if the caller gave up.
+            await clock.TimersChangedAsync(scheduled, cancelled, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "The clock was not told about {Scheduled} new and {Cancelled} cancelled timers of instance {InstanceId}; they are reconciled at the next start",
+                scheduled.Count, cancelled.Count, instanceId);
+        }
     }
 
     /// <summary>A successful retry resolves its incident; a cancel makes the instance's incidents moot.</summary>

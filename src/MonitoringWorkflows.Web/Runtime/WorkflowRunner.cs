@@ -18,6 +18,7 @@ public sealed partial class WorkflowRunner(
     ProcessExecutor executor,
     WriteGate writes,
     RunnerConnection runnerConnection,
+    ITimerScheduler clock,
     TimeProvider time,
     ILogger<WorkflowRunner> logger)
 {

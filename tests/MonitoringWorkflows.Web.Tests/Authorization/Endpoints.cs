@@ -15,6 +15,9 @@ public static class Endpoints
     private static readonly Persona[] HomeCaseSeers = [Chair, Secretary, Registrar, SocialMember];
     private static readonly Persona[] OtherCaseSeers = [OtherChair, OtherSocialMember, OtherRegistrar];
 
+    /// <summary>Who may look at an instance's timers, in their own district.</summary>
+    private static readonly Persona[] TimerWatchers = [Administrator, Chair, Secretary, OtherChair];
+
     /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
     private const string ForgedCompletion = """{ "forgedField": "x" }""";
 
@@ -75,5 +78,11 @@ public static class Endpoints
         new("POST", "/api/tasks/{homeTask}/release", [SocialMember], InboxHolders, Json: "{}"),
         new("POST", "/api/tasks/{homeTask}/complete", [SocialMember], InboxHolders, Json: ForgedCompletion),
         new("POST", "/api/tasks/{otherTask}/complete", [OtherSocialMember], InboxHolders, Json: ForgedCompletion),
+
+        // The clock's operations: an instance's pending timers for the chair and secretary of its case's district and
+        // administrators; moving a timer for administrators (an empty body fails validation, so nothing moves).
+        new("GET", "/api/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
+        new("GET", "/api/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
+        new("POST", "/api/timers/999999/reschedule", [Administrator], Json: "{}"),
     ];
 }
