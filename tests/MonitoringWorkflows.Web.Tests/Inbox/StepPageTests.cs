@@ -80,6 +80,21 @@ public sealed class StepPageTests
         Assert.DoesNotContain("task-form-schema", page);
     }
 
+    [Fact]
+    public async Task Step_Referral_ShowsWhatTheProcessGaveIt_AndTheScreenedRisk()
+    {
+        await using var site = new InboxSite();
+        var number = await site.RecordCaseAsync();
+        await site.ScreenAsMediumAsync(number, "Police");
+        var referral = await site.OpenStepAsync(number, "Task_Referral", "Police");
+        using var police = await site.SignedInAsync("police@demo.az");
+
+        var page = await police.GetPageAsync($"/inbox/{referral.Id}");
+
+        Assert.Contains("<dt>agency</dt><dd>Police</dd>", page);
+        Assert.Equal("Orta", SiteClient.TestId(page, "risk"));
+    }
+
     private static async Task<long> FirstDoneAsync(InboxSite site, string number)
     {
         await using var db = site.Database();
