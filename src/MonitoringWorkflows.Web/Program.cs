@@ -9,6 +9,7 @@ using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
+using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
 
@@ -27,6 +28,7 @@ builder.Services.AddCaseAccess();
 builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -39,6 +41,7 @@ app.UseApplicationPages();
 app.MapHealthChecks("/health");
 var api = app.MapApplicationApi();
 api.MapInboxApi();
+api.MapNotificationsApi();
 api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();

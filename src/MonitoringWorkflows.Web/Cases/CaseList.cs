@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Inbox;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +25,7 @@ public sealed record CaseListPage(IReadOnlyList<CaseListRow> Rows, int Page, int
 /// cases; stage, risk level and overdue counts are then read for the one page shown only. No total is counted: with
 /// a million cases a count costs more than the page, so the list offers "next" when one more row exists.
 /// </summary>
-public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvider time)
+public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvider time, IStringLocalizer<InboxText> steps)
 {
     public const int PageSize = 50;
 
@@ -49,7 +51,7 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
             .ToLookup(t => t.BusinessKey!);
         var rows = shown.Select(c => new CaseListRow(c.Number, c.CreatedAt,
             CaseReader.StatusOf(c.Status, c.ProcessInstanceId is { } id && mains.TryGetValue(id, out var s) ? s : null),
-            open[c.Number].Select(t => t.Name ?? t.ElementId).Distinct().ToList(),
+            open[c.Number].Select(t => steps.StepName(t.ElementId, t.Name)).Distinct().ToList(),
             c.ProcessInstanceId is { } main ? risks.GetValueOrDefault(main) : null,
             open[c.Number].Count(t => t.DueAt < now))).ToList();
         return new CaseListPage(rows, page, PageSize, found.Count > PageSize);

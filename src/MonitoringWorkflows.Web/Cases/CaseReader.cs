@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Inbox;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Engine.Runtime;
@@ -14,7 +16,8 @@ namespace MonitoringWorkflows.Web.Cases;
 /// summary, steps and timeline. Without the whole sight, an agency member gets the steps of their own agency and the
 /// timeline of those steps plus the milestones (each instance's start and end); a registrar gets neither.
 /// </summary>
-public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions, TimeProvider time)
+/// <remarks>Step names come in the user's language for the shipped processes (<see cref="StepNames"/>), the BPMN name otherwise.</remarks>
+public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions, TimeProvider time, IStringLocalizer<InboxText> steps)
 {
     private static readonly JournalKind[] Milestones =
         [JournalKind.InstanceStarted, JournalKind.InstanceCompleted, JournalKind.InstanceTerminated, JournalKind.InstanceCancelled];
@@ -41,7 +44,7 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         var status = StatusOf(record.Status, main?.Status);
         var risk = main is null ? null : RiskOf(RuntimeJson.DeserializeState(main.StateJson));
         return new CaseSummary(record.Number, record.CreatedAt, record.CreatedBy, status,
-            open.Select(t => t.Name ?? t.ElementId).Distinct().ToList(), risk, open.Count(t => t.DueAt < now),
+            open.Select(t => steps.StepName(t.ElementId, t.Name)).Distinct().ToList(), risk, open.Count(t => t.DueAt < now),
             seen.Sight, record.ProcessInstanceId);
     }
 
@@ -56,8 +59,12 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         }
         var rows = await query.OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return rows.Select(t => new CaseStep(t.Id, t.InstanceId, t.ElementId, t.Name, t.Agency, t.Role, t.CreatedAt, t.DueAt,
-                t.Status.ToString(), t.ClaimedBy, t.CompletedBy, t.CompletedAt,
+        // A claim names the user by id; people read names.
+        var claimers = rows.Select(t => t.ClaimedBy).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => claimers.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.UserName ?? u.Id, cancellationToken);
+        return rows.Select(t => new CaseStep(t.Id, t.InstanceId, t.ElementId, steps.StepName(t.ElementId, t.Name), t.Agency, t.Role, t.CreatedAt, t.DueAt,
+                t.Status.ToString(), t.ClaimedBy is { } claimer ? names.GetValueOrDefault(claimer, claimer) : null, t.CompletedBy, t.CompletedAt,
                 t.Status == UserTaskStatus.Open && t.DueAt < now))
             .ToList();
     }
@@ -79,7 +86,7 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         return entries.Select(j =>
         {
             var process = processes[j.InstanceId];
-            var name = j.ElementId is { } element && process.TryGetNode(element, out var node) ? node.Name ?? element : j.ElementId;
+            var name = j.ElementId is { } element && process.TryGetNode(element, out var node) ? steps.StepName(element, node.Name) : j.ElementId;
             return new TimelineEntry(j.Id, j.At, j.InstanceId, process.Name ?? process.Id, j.Kind.ToString(), j.ElementId, name,
                 j.Actor, j.Detail);
         }).ToList();

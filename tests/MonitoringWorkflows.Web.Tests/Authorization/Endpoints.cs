@@ -26,6 +26,10 @@ public static class Endpoints
         new("GET", "/identity/two-factor", SignedIn),
         new("GET", "/api/antiforgery", SignedIn),
         new("GET", "/api/definitions", SignedIn),
+        new("GET", "/notifications", SignedIn),
+        new("POST", "/notifications?handler=ReadAll", SignedIn, Form: EmptyForm),
+        new("GET", "/api/notifications?unread=true", SignedIn),
+        new("POST", "/api/notifications/read-all", SignedIn, Json: "{}"),
 
         // Administration.
         new("GET", "/organisation/users", [Administrator]),

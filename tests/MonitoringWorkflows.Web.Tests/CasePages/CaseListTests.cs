@@ -22,7 +22,7 @@ public sealed class CaseListTests
         Assert.Equal([closed, fresh, screened], Listed(html));
         Assert.Matches($"data-case=\"{screened}\" data-overdue=\"1\" data-risk=\"medium\"", html);
         Assert.Matches($"data-case=\"{fresh}\" data-overdue=\"0\" data-risk=\"\"", html);
-        Assert.Contains("Referral to agency", html);
+        Assert.Contains("Quruma yönləndirmə", html); // "Referral to agency" in the default language
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class CasePageTests
         var html = await chair.GetPageAsync($"/cases/{number}");
 
         Assert.Equal(number, SiteClient.TestId(html, "case-number"));
-        Assert.Contains("Risk screening", SiteClient.TestId(html, "case-stage"));
+        Assert.Contains("Riskin qiymətləndirilməsi", SiteClient.TestId(html, "case-stage")); // the step name in the default language
         Assert.Contains("Neighbour heard shouting.", html);
         Assert.Contains("Aysel Məmmədova", html);
         Assert.Contains("data-step=\"Task_RiskScreening\" data-status=\"Open\"", html);
@@ -24,6 +24,25 @@ public sealed class CasePageTests
         Assert.Contains($"data-api=\"/api/cases/{number}/diagram\"", html);
         Assert.Contains("/dist/case-diagram.js", html);
         Assert.Equal(1, await site.ViewsAsync(number, "chair@demo.az", CaseViewChannels.CasePage));
+    }
+
+    [Fact]
+    public async Task ClaimedStep_ShowsWhoHoldsItByName_NotByTheirUserId()
+    {
+        await using var site = new CaseSite();
+        var number = await site.RecordAsync();
+        var social = await site.SignedInAsync("social@demo.az");
+        var step = await site.OpenStepAsync(number, "Task_RiskScreening");
+        var claimed = await CaseSite.PostJsonAsync(social, $"/api/tasks/{step.Id}/claim", new { });
+        var chair = await site.SignedInAsync("chair@demo.az");
+        await using var db = site.Database();
+        var holder = db.Users.Single(u => u.Email == "social@demo.az");
+
+        var html = await chair.GetPageAsync($"/cases/{number}");
+
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        Assert.Contains($">{holder.DisplayName}</td>", html);
+        Assert.DoesNotContain(holder.Id, html);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Persistence;
+
+namespace MonitoringWorkflows.Web.Notifications;
+
+/// <summary>
+/// One user's notifications, for the bell, the page and the API. Every query is bound to the signed-in user's id:
+/// another user's notification is answered exactly as one that does not exist.
+/// </summary>
+public sealed class NotificationList(WorkflowDbContext db, TimeProvider time)
+{
+    public const int PageSize = 100;
+
+    private IQueryable<NotificationRecord> Of(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return db.Set<NotificationRecord>().Where(n => userId != null && n.RecipientId == userId);
+    }
+
+    public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Of(user).CountAsync(n => n.ReadAt == null, cancellationToken);
+
+    /// <summary>The newest <see cref="PageSize"/> notifications, newest first.</summary>
+    public Task<List<NotificationRecord>> NewestAsync(ClaimsPrincipal user, bool unreadOnly, CancellationToken cancellationToken)
+    {
+        var query = Of(user).AsNoTracking();
+        if (unreadOnly) query = query.Where(n => n.ReadAt == null);
+        return query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Marks one read; false when the user has no such notification. Reading it again changes nothing.</summary>
+    public async Task<bool> MarkReadAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        var mine = Of(user).Where(n => n.Id == id);
+        if (!await mine.AnyAsync(cancellationToken)) return false;
+        var now = time.GetUtcNow();
+        await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Marks every unread one read; returns how many were.</summary>
+    public Task<int> MarkAllReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Of(user).Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace MonitoringWorkflows.Web.Notifications;
+
+/// <summary>
+/// Delivers new notifications and sweeps deadlines every <see cref="NotificationOptions.Interval"/>. A failed pass is
+/// logged and the next tick tries again; nothing is lost, since undelivered work stays marked as such in the database.
+/// </summary>
+public sealed class NotificationWorker(
+    NotificationDelivery delivery, DeadlineSweep sweep, TimeProvider time, IOptions<NotificationOptions> options,
+    ILogger<NotificationWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One delivery and one sweep; never throws except when stopping.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var delivered = await delivery.DeliverAsync(cancellationToken);
+            var swept = await sweep.SweepAsync(cancellationToken);
+            if (delivered + swept > 0)
+                logger.LogInformation("Notifications: {Delivered} delivered, {Swept} for deadlines.", delivered, swept);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Notification pass failed; trying again at the next tick.");
+        }
+    }
+}
