@@ -27,9 +27,10 @@ public static class InboxApi
     }
 
     private static async Task<Results<Ok<TaskList>, ProblemHttpResult>> ListAsync(
-        string? filter, int? page, ClaimsPrincipal user, InboxQueries queries, CancellationToken cancellationToken)
+        string? filter, int? page, ClaimsPrincipal user, InboxQueries queries, IStringLocalizer<InboxText> text,
+        CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox();
+        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox(text);
         var found = await queries.ListAsync(holder, InboxFilters.Parse(filter), page ?? 1, cancellationToken);
         return TypedResults.Ok(TaskList.Of(found, holder));
     }
@@ -37,7 +38,7 @@ public static class InboxApi
     private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(
         long id, HttpContext http, InboxQueries queries, IStringLocalizer<InboxText> text, CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(http.User) is not { } holder) return NoInbox();
+        if (StepAccess.HolderOf(http.User) is not { } holder) return NoInbox(text);
         if (await queries.FindAsync(holder, id, cancellationToken) is not { } view) return NotFound(text);
         await StepViews.RecordAsync(http, view, "api", cancellationToken);
         return TypedResults.Ok(TaskDetail.Of(view, holder));
@@ -46,14 +47,14 @@ public static class InboxApi
     private static async Task<Results<Ok<ClaimAnswer>, ProblemHttpResult>> ClaimAsync(
         long id, ClaimsPrincipal user, StepClaims claims, IStringLocalizer<InboxText> text, CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox();
+        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox(text);
         return Answer(await claims.ClaimAsync(holder, id, cancellationToken), text);
     }
 
     private static async Task<Results<Ok<ClaimAnswer>, ProblemHttpResult>> ReleaseAsync(
         long id, ClaimsPrincipal user, StepClaims claims, IStringLocalizer<InboxText> text, CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox();
+        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox(text);
         return Answer(await claims.ReleaseAsync(holder, id, cancellationToken), text);
     }
 
@@ -61,7 +62,7 @@ public static class InboxApi
         long id, HttpContext http, StepCompletion completion, IStringLocalizer<InboxText> text,
         IStringLocalizer<FormsText> fieldText, CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(http.User) is not { } holder) return NoInbox();
+        if (StepAccess.HolderOf(http.User) is not { } holder) return NoInbox(text);
         var data = await RequestJson.ReadObjectAsync(http.Request, FormValidator.MaxPayloadBytes, cancellationToken);
         if (data.Problem is { } problem) return TypedResults.Problem(statusCode: problem.Status, title: text[problem.TitleKey]);
         var result = await completion.CompleteAsync(holder, id, data.Value!, cancellationToken);
@@ -87,8 +88,8 @@ public static class InboxApi
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: ClaimMessages.Of(result, text)),
         };
 
-    private static ProblemHttpResult NoInbox() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only agency members, chairs and secretaries of a district have an inbox.");
+    private static ProblemHttpResult NoInbox(IStringLocalizer<InboxText> text) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Inbox_None"]);
 
     private static ProblemHttpResult NotFound(IStringLocalizer<InboxText> text) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Step_NotFound"]);

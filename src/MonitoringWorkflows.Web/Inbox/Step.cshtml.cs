@@ -37,6 +37,12 @@ public sealed class StepModel(InboxQueries queries, StepClaims claims, IStringLo
 
     public string SchemaJson => JsonSerializer.Serialize(JsonNode.Parse(View.FormSchemaJson!));
 
+    /// <summary>What the process gave this step (its input mappings), name by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Given() =>
+        View.Step.InputJson is { } json && JsonNode.Parse(json) is JsonObject input
+            ? input.Select(p => new KeyValuePair<string, string>(p.Key, Display(p.Value))).ToList()
+            : [];
+
     /// <summary>What was submitted, field by field, for a done step.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Submitted()
     {

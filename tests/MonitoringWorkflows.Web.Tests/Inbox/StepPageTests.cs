@@ -80,6 +80,23 @@ public sealed class StepPageTests
         Assert.DoesNotContain("task-form-schema", page);
     }
 
+    [Fact]
+    public async Task Step_Referral_ShowsTheScreenedRisk_AndNoEmptyInputList()
+    {
+        await using var site = new InboxSite();
+        var number = await site.RecordCaseAsync();
+        await site.ScreenAsMediumAsync(number, "Police");
+        var referral = await site.OpenStepAsync(number, "Task_Referral", "Police");
+        using var police = await site.SignedInAsync("police@demo.az");
+
+        var page = await police.GetPageAsync($"/inbox/{referral.Id}");
+
+        // The referral's agency is the multi-instance element, not an input mapping: the step has no input to list.
+        Assert.Null(referral.InputJson);
+        Assert.DoesNotContain("data-testid=\"step-input\"", page);
+        Assert.Equal("Orta", SiteClient.TestId(page, "risk"));
+    }
+
     private static async Task<long> FirstDoneAsync(InboxSite site, string number)
     {
         await using var db = site.Database();
