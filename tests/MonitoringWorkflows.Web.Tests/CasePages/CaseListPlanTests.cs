@@ -1,3 +1,4 @@
+using MonitoringWorkflows.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Cases;
@@ -32,7 +33,7 @@ public sealed class CaseListPlanTests(ITestOutputHelper output)
         var list = scope.ServiceProvider.GetRequiredService<CaseList>();
         var chair = AccessWorld.User("chair@demo.az", Roles.Chair, 1);
 
-        var plan = await PlanAsync(db, list.PageQuery(chair, new CaseListFilter(status, risk, overdue, number), DateTimeOffset.UtcNow, fewLate));
+        var plan = await QueryPlan.OfAsync(db, list.PageQuery(chair, new CaseListFilter(status, risk, overdue, number), DateTimeOffset.UtcNow, fewLate));
         output.WriteLine(plan);
 
         Assert.Contains("IX_Cases_DistrictId_Year_Sequence", plan);
@@ -50,20 +51,10 @@ public sealed class CaseListPlanTests(ITestOutputHelper output)
         var list = scope.ServiceProvider.GetRequiredService<CaseList>();
         var chair = AccessWorld.User("chair@demo.az", Roles.Chair, 1);
 
-        var plan = await PlanAsync(db, list.PageQuery(chair, new CaseListFilter(Number: "DEMO-2026-00"), DateTimeOffset.UtcNow));
+        var plan = await QueryPlan.OfAsync(db, list.PageQuery(chair, new CaseListFilter(Number: "DEMO-2026-00"), DateTimeOffset.UtcNow));
         output.WriteLine(plan);
 
         Assert.Matches("SEARCH c USING INDEX IX_Cases_(Number|DistrictId_Year_Sequence) \\((Number>\\? AND Number<\\?|DistrictId=\\?)", plan);
     }
 
-    private static async Task<string> PlanAsync<T>(WorkflowDbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var details = new List<string>();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        return string.Join(" | ", details);
-    }
 }

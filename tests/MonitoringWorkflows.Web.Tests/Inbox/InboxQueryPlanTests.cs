@@ -1,3 +1,4 @@
+using MonitoringWorkflows.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Inbox;
@@ -25,20 +26,10 @@ public sealed class InboxQueryPlanTests
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var holder = new InboxHolder("user-id", "user@demo.az", 1, agency, role);
 
-        var plan = await PlanAsync(db, queries.Ordered(holder, filter, DateTimeOffset.UtcNow).Take(51));
+        var plan = await QueryPlan.OfAsync(db, queries.Ordered(holder, filter, DateTimeOffset.UtcNow).Take(51));
 
         Assert.Contains(index, plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
-    private static async Task<string> PlanAsync<T>(WorkflowDbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var details = new List<string>();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        return string.Join(" | ", details);
-    }
 }

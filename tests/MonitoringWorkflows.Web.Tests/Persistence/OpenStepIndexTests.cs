@@ -15,7 +15,7 @@ public sealed class OpenStepIndexTests
         await using var db = host.Db();
         var agency = "Police";
 
-        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Agency == agency && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+        var plan = await QueryPlan.OfAsync(db, db.UserTasks.Where(t => t.Agency == agency && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
 
         Assert.Contains("IX_UserTasks_Open_Agency_DueAt", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
@@ -28,7 +28,7 @@ public sealed class OpenStepIndexTests
         await using var db = host.Db();
         var role = "Chair";
 
-        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Role == role && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+        var plan = await QueryPlan.OfAsync(db, db.UserTasks.Where(t => t.Role == role && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
 
         Assert.Contains("IX_UserTasks_Open_Role_DueAt", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
@@ -41,7 +41,7 @@ public sealed class OpenStepIndexTests
         await using var db = host.Db();
         var now = host.Time.GetUtcNow();
 
-        var plan = await PlanAsync(db, db.UserTasks.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now).OrderBy(t => t.DueAt));
+        var plan = await QueryPlan.OfAsync(db, db.UserTasks.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now).OrderBy(t => t.DueAt));
 
         Assert.Contains("IX_UserTasks_Open_DueAt", plan);
     }
@@ -53,19 +53,9 @@ public sealed class OpenStepIndexTests
         await using var db = host.Db();
         long parent = 7;
 
-        var plan = await PlanAsync(db, db.ProcessInstances.Where(i => i.ParentInstanceId == parent && i.ParentTokenId == 3));
+        var plan = await QueryPlan.OfAsync(db, db.ProcessInstances.Where(i => i.ParentInstanceId == parent && i.ParentTokenId == 3));
 
         Assert.Contains("IX_ProcessInstances_ParentInstanceId_ParentTokenId", plan);
     }
 
-    private static async Task<string> PlanAsync<T>(WorkflowDbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var details = new List<string>();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        return string.Join(" | ", details);
-    }
 }

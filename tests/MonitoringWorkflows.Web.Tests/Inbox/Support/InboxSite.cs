@@ -29,12 +29,6 @@ internal sealed class InboxSite : IAsyncDisposable
     private readonly TestDataFolder folder = new();
     private readonly WebApplicationFactory<Program> factory;
 
-    static InboxSite() =>
-        // Each host's file providers (settings, views, static files) would take inotify instances, and the machine's
-        // per-user limit (128) is shared with every test run at once: hosts in parallel ran out ("user limit (128)
-        // on the number of inotify instances"). Polling watchers take none.
-        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
-
     public InboxSite() =>
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             web.UseSetting("Data:Folder", folder.Combine("data")).UseSetting("Demo:Enabled", "true"));
