@@ -37,7 +37,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     /// <summary>The step <paramref name="id"/> if the holder may see it; null alike for a step of another agency or district and for none.</summary>
     public async Task<StepView?> FindAsync(InboxHolder holder, long id, CancellationToken cancellationToken)
     {
-        var found = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).VisibleTo(db, holder)
+        var found = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).VisibleTo(holder)
             .Select(t => new
             {
                 Step = t,
@@ -69,7 +69,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
 
     private IQueryable<UserTaskRecord> Open(InboxHolder holder, InboxFilter filter, DateTimeOffset now)
     {
-        var open = db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).VisibleTo(db, holder);
+        var open = db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).VisibleTo(holder);
         var me = holder.UserId;
         return filter switch
         {
@@ -81,7 +81,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     }
 
     private IQueryable<UserTaskRecord> Done(InboxHolder holder) =>
-        db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Completed).VisibleTo(db, holder);
+        db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Completed).VisibleTo(holder);
 
     private async Task<List<InboxRow>> OpenPageAsync(IQueryable<UserTaskRecord> open, int page, CancellationToken cancellationToken)
     {

@@ -32,15 +32,15 @@ public static class StepAccess
     }
 
     /// <summary>
-    /// The steps <paramref name="holder"/> may see. Agency and role are compared with a parameter each (which the
-    /// partial indexes on open steps serve); the district is checked through the case of the step's instance.
+    /// The steps <paramref name="holder"/> may see. Agency (or role) and district are compared with a parameter each,
+    /// which the partial indexes on open and done steps serve as one range; the step's district is its case's.
     /// </summary>
-    public static IQueryable<UserTaskRecord> VisibleTo(this IQueryable<UserTaskRecord> steps, WorkflowDbContext db, InboxHolder holder)
+    public static IQueryable<UserTaskRecord> VisibleTo(this IQueryable<UserTaskRecord> steps, InboxHolder holder)
     {
         var (district, role) = (holder.DistrictId, holder.Role);
         var scoped = holder.Agency is { } agency
             ? steps.Where(t => t.Agency == agency)
             : steps.Where(t => t.Role == role);
-        return scoped.Where(t => db.Cases.Any(c => c.Number == t.Instance!.BusinessKey && c.DistrictId == district));
+        return scoped.Where(t => t.DistrictId == district);
     }
 }

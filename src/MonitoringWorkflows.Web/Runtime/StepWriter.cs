@@ -74,10 +74,11 @@ internal static class StepWriter
         UPDATE "Timers" SET "Status" = @p0, "FiredAt" = @p1 WHERE "Id" = @p2
         """, t.Status.ToString(), t.FiredAt?.UtcTicks, t.Id);
 
-    private static Task InsertAsync(SqlBatch sql, UserTaskRecord t) => sql.ExecuteAsync("""
+    /// <summary>The step takes its district from its instance's case (<see cref="UserTaskDistrict"/>), read in the same statement.</summary>
+    private static Task InsertAsync(SqlBatch sql, UserTaskRecord t) => sql.ExecuteAsync($"""
         INSERT INTO "UserTasks" ("InstanceId", "TaskId", "ElementId", "Name", "Agency", "Role", "FormKey", "InputJson",
-            "CreatedAt", "DueAt", "Status")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+            "CreatedAt", "DueAt", "Status", "DistrictId")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, {UserTaskDistrict.OfInstance("@p0")})
         """, InstanceId(t.Instance, t.InstanceId), t.TaskId, t.ElementId, t.Name, t.Agency, t.Role, t.FormKey, t.InputJson,
         t.CreatedAt.UtcTicks, t.DueAt?.UtcTicks, t.Status.ToString());
 

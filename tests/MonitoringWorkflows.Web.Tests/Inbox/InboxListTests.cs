@@ -79,7 +79,7 @@ public sealed class InboxListTests
                 db.UserTasks.Add(new UserTaskRecord
                 {
                     InstanceId = template.InstanceId, TaskId = 1000 + i, ElementId = template.ElementId, Name = template.Name,
-                    Agency = template.Agency, FormKey = template.FormKey, CreatedAt = template.CreatedAt,
+                    Agency = template.Agency, DistrictId = template.DistrictId, FormKey = template.FormKey, CreatedAt = template.CreatedAt,
                     DueAt = template.DueAt!.Value.AddMinutes(i), Status = UserTaskStatus.Open,
                 });
             await db.SaveChangesAsync();

@@ -11,13 +11,13 @@ namespace MonitoringWorkflows.Web.Tests.Inbox;
 public sealed class InboxQueryPlanTests
 {
     [Theory]
-    [InlineData("Police", null, InboxFilter.Open, "IX_UserTasks_Open_Agency_DueAt")]
-    [InlineData("Police", null, InboxFilter.Unclaimed, "IX_UserTasks_Open_Agency_DueAt")]
-    [InlineData("Police", null, InboxFilter.Overdue, "IX_UserTasks_Open_Agency_DueAt")]
-    [InlineData("Police", null, InboxFilter.Mine, "IX_UserTasks_Open_ClaimedBy_DueAt")]
-    [InlineData("Police", null, InboxFilter.Done, "IX_UserTasks_Completed_Agency_CompletedAt")]
-    [InlineData(null, "Chair", InboxFilter.Open, "IX_UserTasks_Open_Role_DueAt")]
-    [InlineData(null, "Chair", InboxFilter.Done, "IX_UserTasks_Completed_Role_CompletedAt")]
+    [InlineData("Police", null, InboxFilter.Open, "IX_UserTasks_Open_Agency_District_DueAt")]
+    [InlineData("Police", null, InboxFilter.Unclaimed, "IX_UserTasks_Open_Agency_District_DueAt")]
+    [InlineData("Police", null, InboxFilter.Overdue, "IX_UserTasks_Open_Agency_District_DueAt")]
+    [InlineData("Police", null, InboxFilter.Mine, "IX_UserTasks_Open_Agency_District_DueAt")] // the claimer filtered along the district's steps
+    [InlineData("Police", null, InboxFilter.Done, "IX_UserTasks_Completed_Agency_District_CompletedAt")]
+    [InlineData(null, "Chair", InboxFilter.Open, "IX_UserTasks_Open_Role_District_DueAt")]
+    [InlineData(null, "Chair", InboxFilter.Done, "IX_UserTasks_Completed_Role_District_CompletedAt")]
     public async Task List_ReadsItsIndexInOrder_WithoutSorting(string? agency, string? role, InboxFilter filter, string index)
     {
         await using var site = new InboxSite();

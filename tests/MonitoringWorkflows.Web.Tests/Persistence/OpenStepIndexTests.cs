@@ -9,28 +9,30 @@ namespace MonitoringWorkflows.Web.Tests.Persistence;
 public sealed class OpenStepIndexTests
 {
     [Fact]
-    public async Task AgencyInbox_OpenStepsByDueDate_UsesTheOpenAgencyIndex()
+    public async Task AgencyInbox_OpenStepsOfADistrictByDueDate_UsesTheOpenAgencyIndex()
     {
         await using var host = await RunnerHost.StartAsync();
         await using var db = host.Db();
-        var agency = "Police";
+        var (agency, district) = ("Police", 1);
 
-        var plan = await QueryPlan.OfAsync(db, db.UserTasks.Where(t => t.Agency == agency && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+        var plan = await QueryPlan.OfAsync(db, db.UserTasks
+            .Where(t => t.Agency == agency && t.DistrictId == district && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
 
-        Assert.Contains("IX_UserTasks_Open_Agency_DueAt", plan);
+        Assert.Contains("IX_UserTasks_Open_Agency_District_DueAt (Agency=? AND DistrictId=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     [Fact]
-    public async Task RoleInbox_OpenStepsByDueDate_UsesTheOpenRoleIndex()
+    public async Task RoleInbox_OpenStepsOfADistrictByDueDate_UsesTheOpenRoleIndex()
     {
         await using var host = await RunnerHost.StartAsync();
         await using var db = host.Db();
-        var role = "Chair";
+        var (role, district) = ("Chair", 1);
 
-        var plan = await QueryPlan.OfAsync(db, db.UserTasks.Where(t => t.Role == role && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
+        var plan = await QueryPlan.OfAsync(db, db.UserTasks
+            .Where(t => t.Role == role && t.DistrictId == district && t.Status == UserTaskStatus.Open).OrderBy(t => t.DueAt));
 
-        Assert.Contains("IX_UserTasks_Open_Role_DueAt", plan);
+        Assert.Contains("IX_UserTasks_Open_Role_District_DueAt (Role=? AND DistrictId=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 

@@ -24,6 +24,8 @@ internal static class BulkLoad
     public static void End(SqliteConnection connection, List<(string Name, string Sql)> indexes)
     {
         foreach (var (_, sql) in indexes) Execute(connection, sql);
+        // Cloned steps carry their template's district; each takes its own case's, as the runner would have written it.
+        Execute(connection, MonitoringWorkflows.Web.Persistence.UserTaskDistrict.Backfill);
         Execute(connection, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
     }
 

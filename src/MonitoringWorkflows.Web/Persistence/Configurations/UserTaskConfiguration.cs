@@ -21,14 +21,15 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.ClaimedBy).HasMaxLength(200);
         builder.Property(t => t.CompletedBy).HasMaxLength(200);
-        // The inbox: open steps of one agency (or role), soonest due first; and overdue steps across agencies.
+        // The inbox: open steps of one agency (or role) in one district, soonest due first; and overdue steps across
+        // agencies.
         // Partial indexes on open steps only: completing a step deletes its entries instead of moving them among the
         // closed ones, so a completion writes fewer pages and the indexes stay as small as the open work. SQLite uses
         // them only when the query says Status = 'Open' literally (in LINQ: compare with UserTaskStatus.Open, a
         // constant, not a variable) and filters on the column (Agency = ... implies Agency IS NOT NULL).
-        builder.HasIndex(t => new { t.Agency, t.DueAt }, "IX_UserTasks_Open_Agency_DueAt")
+        builder.HasIndex(t => new { t.Agency, t.DistrictId, t.DueAt }, "IX_UserTasks_Open_Agency_District_DueAt")
             .HasFilter($"{OpenStep} AND \"Agency\" IS NOT NULL");
-        builder.HasIndex(t => new { t.Role, t.DueAt }, "IX_UserTasks_Open_Role_DueAt")
+        builder.HasIndex(t => new { t.Role, t.DistrictId, t.DueAt }, "IX_UserTasks_Open_Role_District_DueAt")
             .HasFilter($"{OpenStep} AND \"Role\" IS NOT NULL");
         builder.HasIndex(t => t.DueAt, "IX_UserTasks_Open_DueAt")
             .HasFilter($"{OpenStep} AND \"DueAt\" IS NOT NULL");
@@ -36,9 +37,9 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
         // completed instance leaves its steps), so their indexes hold completed steps only.
         builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }, "IX_UserTasks_Open_ClaimedBy_DueAt")
             .HasFilter($"{OpenStep} AND \"ClaimedBy\" IS NOT NULL");
-        builder.HasIndex(t => new { t.Agency, t.CompletedAt }, "IX_UserTasks_Completed_Agency_CompletedAt")
+        builder.HasIndex(t => new { t.Agency, t.DistrictId, t.CompletedAt }, "IX_UserTasks_Completed_Agency_District_CompletedAt")
             .HasFilter($"{CompletedStep} AND \"Agency\" IS NOT NULL");
-        builder.HasIndex(t => new { t.Role, t.CompletedAt }, "IX_UserTasks_Completed_Role_CompletedAt")
+        builder.HasIndex(t => new { t.Role, t.DistrictId, t.CompletedAt }, "IX_UserTasks_Completed_Role_District_CompletedAt")
             .HasFilter($"{CompletedStep} AND \"Role\" IS NOT NULL");
         builder.HasIndex(t => new { t.InstanceId, t.TaskId });
     }

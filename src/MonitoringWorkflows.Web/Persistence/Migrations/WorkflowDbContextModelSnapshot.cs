@@ -852,6 +852,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -893,13 +896,13 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("InstanceId", "TaskId");
 
-                    b.HasIndex(new[] { "Agency", "CompletedAt" }, "IX_UserTasks_Completed_Agency_CompletedAt")
+                    b.HasIndex(new[] { "Agency", "DistrictId", "CompletedAt" }, "IX_UserTasks_Completed_Agency_District_CompletedAt")
                         .HasFilter("\"Status\" = 'Completed' AND \"Agency\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "Role", "CompletedAt" }, "IX_UserTasks_Completed_Role_CompletedAt")
+                    b.HasIndex(new[] { "Role", "DistrictId", "CompletedAt" }, "IX_UserTasks_Completed_Role_District_CompletedAt")
                         .HasFilter("\"Status\" = 'Completed' AND \"Role\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "Agency", "DueAt" }, "IX_UserTasks_Open_Agency_DueAt")
+                    b.HasIndex(new[] { "Agency", "DistrictId", "DueAt" }, "IX_UserTasks_Open_Agency_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"Agency\" IS NOT NULL");
 
                     b.HasIndex(new[] { "ClaimedBy", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_DueAt")
@@ -908,7 +911,7 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"DueAt\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "Role", "DueAt" }, "IX_UserTasks_Open_Role_DueAt")
+                    b.HasIndex(new[] { "Role", "DistrictId", "DueAt" }, "IX_UserTasks_Open_Role_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"Role\" IS NOT NULL");
 
                     b.ToTable("UserTasks", (string)null);

@@ -15,6 +15,12 @@ public sealed class UserTaskRecord
     public string? Name { get; set; }
     public string? Agency { get; set; }
     public string? Role { get; set; }
+
+    /// <summary>
+    /// The district of the step's case, copied from the case when the step is written (the inbox's lists read a
+    /// district's steps from an index instead of checking each step's case). Null for an instance without a case.
+    /// </summary>
+    public int? DistrictId { get; set; }
     public string? FormKey { get; set; }
     public string? InputJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
