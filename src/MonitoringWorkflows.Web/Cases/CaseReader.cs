@@ -61,7 +61,8 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         var now = time.GetUtcNow();
         // A claim names the user by id; people read names.
         var claimers = rows.Select(t => t.ClaimedBy).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => claimers.Contains(u.Id))
+        var names = claimers.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => claimers.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.UserName ?? u.Id, cancellationToken);
         return rows.Select(t => new CaseStep(t.Id, t.InstanceId, t.ElementId, steps.StepName(t.ElementId, t.Name), t.Agency, t.Role, t.CreatedAt, t.DueAt,
                 t.Status.ToString(), t.ClaimedBy is { } claimer ? names.GetValueOrDefault(claimer, claimer) : null, t.CompletedBy, t.CompletedAt,

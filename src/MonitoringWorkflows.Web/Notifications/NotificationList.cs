@@ -18,8 +18,13 @@ public sealed class NotificationList(WorkflowDbContext db, TimeProvider time)
         return db.Set<NotificationRecord>().Where(n => userId != null && n.RecipientId == userId);
     }
 
+    /// <summary>The bell counts this far and then says "99+": it is drawn on every page, and a user back from leave
+    /// may have thousands unread, which an exact count would walk on every page they open.</summary>
+    public const int BellCap = 99;
+
+    /// <summary>The unread count, up to <see cref="BellCap"/> + 1 (meaning more than the cap).</summary>
     public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Of(user).CountAsync(n => n.ReadAt == null, cancellationToken);
+        Of(user).Where(n => n.ReadAt == null).Take(BellCap + 1).CountAsync(cancellationToken);
 
     /// <summary>The newest <see cref="PageSize"/> notifications, newest first.</summary>
     public Task<List<NotificationRecord>> NewestAsync(ClaimsPrincipal user, bool unreadOnly, CancellationToken cancellationToken)

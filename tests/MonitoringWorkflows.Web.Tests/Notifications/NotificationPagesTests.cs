@@ -50,6 +50,26 @@ public sealed class NotificationPagesTests
     }
 
     [Fact]
+    public async Task Bell_WithMoreUnreadThanItCounts_Says99Plus()
+    {
+        await using var site = new NotificationSite();
+        using var police = await site.SignedInAsync("police@demo.az");
+        await using (var db = site.Db())
+        {
+            var recipient = db.Users.Single(u => u.Email == "police@demo.az").Id;
+            db.Set<NotificationRecord>().AddRange(Enumerable.Range(0, 150).Select(i => new NotificationRecord
+            {
+                RecipientId = recipient, Subject = $"Notice {i}", Source = $"test:{i}", CreatedAt = site.Time.GetUtcNow(),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var home = await police.GetPageAsync("/");
+
+        Assert.Equal("99+", SiteClient.TestId(home, "bell-count"));
+    }
+
+    [Fact]
     public async Task Bell_ForAVisitorNotSignedIn_IsNotShown()
     {
         await using var site = await TwoAssignmentsAsync();
