@@ -8,6 +8,7 @@ using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
+using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Tests.Support;
 using static MonitoringWorkflows.Web.Tests.Support.Bpmn;
 
@@ -42,8 +43,7 @@ internal sealed class AccessWorld : IAsyncDisposable
     /// <summary>An audit writing through its own group-commit journal on this world's database.</summary>
     public CaseViewAudit Audit(out CaseViewJournal journal)
     {
-        journal = new CaseViewJournal(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            host.Services.GetRequiredService<WriteGate>(), NullLogger<CaseViewJournal>.Instance);
+        journal = new CaseViewJournal(host.Services.GetRequiredService<RunnerConnection>(), NullLogger<CaseViewJournal>.Instance);
         return new CaseViewAudit(journal, TimeProvider.System);
     }
 
