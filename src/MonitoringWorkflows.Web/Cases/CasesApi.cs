@@ -50,16 +50,20 @@ public static class CasesApi
         string number, ClaimsPrincipal user, CaseAccess access, CaseViewAudit audit, CaseReader reader, CancellationToken cancellationToken)
     {
         if (await access.FindAsync(user, number, cancellationToken) is not { } seen) return NoSuchCase();
-        await audit.RecordAsync(user, seen.Case, CaseViewChannels.Api, cancellationToken);
-        return TypedResults.Ok(new CaseDetails(await reader.SummaryAsync(seen, cancellationToken), CaseReport.Of(seen.Case, seen.Sight)));
+        var recorded = audit.RecordAsync(user, seen.Case, CaseViewChannels.Api, cancellationToken);
+        var details = new CaseDetails(await reader.SummaryAsync(seen, cancellationToken), CaseReport.Of(seen.Case, seen.Sight));
+        await recorded; // committed before anything is answered
+        return TypedResults.Ok(details);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> JournalAsync(
         string number, ClaimsPrincipal user, CaseAccess access, CaseViewAudit audit, CaseReader reader, CancellationToken cancellationToken)
     {
         if (await access.FindAsync(user, number, cancellationToken) is not { } seen) return NoSuchCase();
-        await audit.RecordAsync(user, seen.Case, CaseViewChannels.Api, cancellationToken);
-        return TypedResults.Ok(await reader.TimelineAsync(user, seen, cancellationToken));
+        var recorded = audit.RecordAsync(user, seen.Case, CaseViewChannels.Api, cancellationToken);
+        var timeline = await reader.TimelineAsync(user, seen, cancellationToken);
+        await recorded; // committed before anything is answered
+        return TypedResults.Ok(timeline);
     }
 
     // Not recorded as a view: the case page that fetches it has recorded one, and a diagram shows no personal data.

@@ -21,11 +21,13 @@ public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
     {
         if (await access.FindAsync(User, number, cancellationToken) is not { } seen) return NotFound();
-        await audit.RecordAsync(User, seen.Case, CaseViewChannels.CasePage, cancellationToken);
+        // The view is being committed while the page's facts are read; nothing is shown before it is recorded.
+        var recorded = audit.RecordAsync(User, seen.Case, CaseViewChannels.CasePage, cancellationToken);
         Summary = await reader.SummaryAsync(seen, cancellationToken);
         Report = CaseReport.Of(seen.Case, seen.Sight);
         Steps = await reader.StepsAsync(User, seen, cancellationToken);
         Timeline = await reader.TimelineAsync(User, seen, cancellationToken);
+        await recorded;
         return Page();
     }
 }
