@@ -14,7 +14,7 @@ public sealed class InboxQueryPlanTests
     [InlineData("Police", null, InboxFilter.Open, "IX_UserTasks_Open_Agency_District_DueAt")]
     [InlineData("Police", null, InboxFilter.Unclaimed, "IX_UserTasks_Open_Agency_District_DueAt")]
     [InlineData("Police", null, InboxFilter.Overdue, "IX_UserTasks_Open_Agency_District_DueAt")]
-    [InlineData("Police", null, InboxFilter.Mine, "IX_UserTasks_Open_Agency_District_DueAt")] // the claimer filtered along the district's steps
+    [InlineData("Police", null, InboxFilter.Mine, "IX_UserTasks_Open_ClaimedBy_Agency_District_DueAt")]
     [InlineData("Police", null, InboxFilter.Done, "IX_UserTasks_Completed_Agency_District_CompletedAt")]
     [InlineData(null, "Chair", InboxFilter.Open, "IX_UserTasks_Open_Role_District_DueAt")]
     [InlineData(null, "Chair", InboxFilter.Done, "IX_UserTasks_Completed_Role_District_CompletedAt")]

@@ -35,7 +35,9 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskR
             .HasFilter($"{OpenStep} AND \"DueAt\" IS NOT NULL");
         // The inbox's "claimed by me" and "done" lists, read in index order a page at a time. Done steps are many (every
         // completed instance leaves its steps), so their indexes hold completed steps only.
-        builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }, "IX_UserTasks_Open_ClaimedBy_DueAt")
+        // "Mine" leads with the claimer and also holds agency and district, so the planner prefers it (three columns
+        // matched) over the district's index, along which it would filter every open step of the agency for a few claims.
+        builder.HasIndex(t => new { t.ClaimedBy, t.Agency, t.DistrictId, t.DueAt }, "IX_UserTasks_Open_ClaimedBy_Agency_District_DueAt")
             .HasFilter($"{OpenStep} AND \"ClaimedBy\" IS NOT NULL");
         builder.HasIndex(t => new { t.Agency, t.DistrictId, t.CompletedAt }, "IX_UserTasks_Completed_Agency_District_CompletedAt")
             .HasFilter($"{CompletedStep} AND \"Agency\" IS NOT NULL");

@@ -905,7 +905,7 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.HasIndex(new[] { "Agency", "DistrictId", "DueAt" }, "IX_UserTasks_Open_Agency_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"Agency\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "ClaimedBy", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_DueAt")
+                    b.HasIndex(new[] { "ClaimedBy", "Agency", "DistrictId", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_Agency_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"ClaimedBy\" IS NOT NULL");
 
                     b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
