@@ -79,7 +79,13 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         var ids = instances.Select(i => i.Id).ToList();
         var entries = await db.JournalEntries.AsNoTracking()
             .Where(j => ids.Contains(j.InstanceId) && TimelineKinds.Contains(j.Kind))
-            .OrderByDescending(j => j.Id).ToListAsync(cancellationToken);
+            .OrderByDescending(j => j.Id)
+            // Without DataJson (the step's submitted data or variables): the timeline never shows it, and it is the bulk.
+            .Select(j => new JournalEntryRecord
+            {
+                Id = j.Id, InstanceId = j.InstanceId, At = j.At, Kind = j.Kind, ElementId = j.ElementId, Actor = j.Actor, Detail = j.Detail,
+            })
+            .ToListAsync(cancellationToken);
         if (seen.Sight == CaseSight.Agency) entries = await OwnAndMilestonesAsync(user, ids, entries, cancellationToken);
         var processes = new Dictionary<long, Engine.Model.ProcessDefinition>();
         foreach (var instance in instances)
