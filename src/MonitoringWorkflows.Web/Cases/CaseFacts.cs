@@ -20,6 +20,14 @@ public static class RiskLevels
 {
     public const string Variable = "riskLevel";
     public static readonly IReadOnlyList<string> All = ["low", "medium", "high", "grave"];
+
+    /// <summary>
+    /// The risk level in a stored instance state, read from its variables without deserializing the whole state
+    /// (tokens, scopes, subscriptions), which a page needing one value does not want to pay for.
+    /// </summary>
+    public static string? In(string? stateJson) =>
+        stateJson is not null && System.Text.Json.Nodes.JsonNode.Parse(stateJson)?["Variables"]?[Variable] is System.Text.Json.Nodes.JsonValue value
+            && value.TryGetValue<string>(out var level) ? level : null;
 }
 
 /// <summary>A step of the case (a user task of any of its instances), open or done.</summary>

@@ -42,7 +42,7 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
             .Select(t => new { t.Name, t.ElementId, t.DueAt })
             .ToListAsync(cancellationToken);
         var status = StatusOf(record.Status, main?.Status);
-        var risk = main is null ? null : RiskOf(RuntimeJson.DeserializeState(main.StateJson));
+        var risk = RiskLevels.In(main?.StateJson);
         return new CaseSummary(record.Number, record.CreatedAt, record.CreatedBy, status,
             open.Select(t => steps.StepName(t.ElementId, t.Name)).Distinct().ToList(), risk, open.Count(t => t.DueAt < now),
             seen.Sight, record.ProcessInstanceId);
@@ -116,7 +116,4 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         : main is ProcessInstanceStatus.Running or ProcessInstanceStatus.Incident ? CaseStates.Open
         : CaseStates.Closed;
 
-    public static string? RiskOf(InstanceState state) =>
-        state.Variables[RiskLevels.Variable] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var level)
-            ? level : null;
 }

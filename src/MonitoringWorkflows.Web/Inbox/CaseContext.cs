@@ -28,9 +28,4 @@ public sealed record CaseContext(
             consent ? new ReporterContext(report.ReporterName, report.ReporterRelation, report.ReporterContact) : null,
             consent ? report.Narrative : null);
     }
-
-    /// <summary>The risk level the screening set on the case's main instance (absent before screening).</summary>
-    public static string? RiskLevelIn(string? stateJson) =>
-        stateJson is not null && JsonNode.Parse(stateJson)?["Variables"]?["riskLevel"] is JsonValue value
-            && value.TryGetValue<string>(out var level) ? level : null;
 }

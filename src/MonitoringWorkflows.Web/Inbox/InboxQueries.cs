@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 
@@ -56,7 +57,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
                 .OrderByDescending(f => f.Status == DefinitionStatus.Published).ThenByDescending(f => f.Version)
                 .Select(f => f.SchemaJson).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, CaseContext.RiskLevelIn(mainState)), schema, found.ClaimedByName);
+        return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, RiskLevels.In(mainState)), schema, found.ClaimedByName);
     }
 
     /// <summary>A list's main query in its order (for open steps, the dated ones): what the indexes must serve.</summary>
