@@ -8,7 +8,7 @@ namespace MonitoringWorkflows.Web.Notifications;
 /// One user's notifications, for the bell, the page and the API. Every query is bound to the signed-in user's id:
 /// another user's notification is answered exactly as one that does not exist.
 /// </summary>
-public sealed class NotificationList(WorkflowDbContext db, TimeProvider time)
+public sealed class NotificationList(WorkflowDbContext db, TimeProvider time, UnreadCounts counts)
 {
     public const int PageSize = 100;
 
@@ -24,7 +24,9 @@ public sealed class NotificationList(WorkflowDbContext db, TimeProvider time)
 
     /// <summary>The unread count, up to <see cref="BellCap"/> + 1 (meaning more than the cap).</summary>
     public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Of(user).Where(n => n.ReadAt == null).Take(BellCap + 1).CountAsync(cancellationToken);
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? counts.GetAsync(userId, () => Of(user).Where(n => n.ReadAt == null).Take(BellCap + 1).CountAsync(cancellationToken))
+            : Task.FromResult(0);
 
     /// <summary>The newest <see cref="PageSize"/> notifications, newest first.</summary>
     public Task<List<NotificationRecord>> NewestAsync(ClaimsPrincipal user, bool unreadOnly, CancellationToken cancellationToken)
@@ -41,13 +43,21 @@ public sealed class NotificationList(WorkflowDbContext db, TimeProvider time)
         if (!await mine.AnyAsync(cancellationToken)) return false;
         var now = time.GetUtcNow();
         await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        Forget(user);
         return true;
     }
 
     /// <summary>Marks every unread one read; returns how many were.</summary>
-    public Task<int> MarkAllReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<int> MarkAllReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return Of(user).Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        var marked = await Of(user).Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        Forget(user);
+        return marked;
+    }
+
+    private void Forget(ClaimsPrincipal user)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) counts.Forget(userId);
     }
 }

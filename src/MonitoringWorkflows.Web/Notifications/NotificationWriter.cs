@@ -7,7 +7,7 @@ namespace MonitoringWorkflows.Web.Notifications;
 /// One write transaction of the delivery or the sweep, taken in turn with the runner's (<see cref="WriteGate"/>);
 /// what it told is e-mailed only after the commit, so a slow or failing mail server never holds or undoes it.
 /// </summary>
-public sealed class NotificationWriter(IDbContextFactory<WorkflowDbContext> contexts, WriteGate gate, NotificationMail mail)
+public sealed class NotificationWriter(IDbContextFactory<WorkflowDbContext> contexts, WriteGate gate, NotificationMail mail, UnreadCounts counts)
 {
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction: committed with its changes when it returns what it told,
@@ -29,7 +29,9 @@ public sealed class NotificationWriter(IDbContextFactory<WorkflowDbContext> cont
             await transaction.CommitAsync(cancellationToken);
             return outcome;
         }, cancellationToken);
-        if (told is not null) await mail.SendAsync(told.Written, cancellationToken);
+        if (told is null) return result;
+        foreach (var written in told.Written) counts.Forget(written.Notification.RecipientId);
+        await mail.SendAsync(told.Written, cancellationToken);
         return result;
     }
 }

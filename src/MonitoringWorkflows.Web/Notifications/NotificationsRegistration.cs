@@ -11,6 +11,7 @@ public static class NotificationsRegistration
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<DeadlineSweep>();
         services.AddScoped<NotificationList>();
+        services.AddSingleton<UnreadCounts>();
         services.AddHostedService<NotificationWorker>();
         return services;
     }

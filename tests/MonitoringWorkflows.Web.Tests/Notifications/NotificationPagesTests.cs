@@ -50,6 +50,38 @@ public sealed class NotificationPagesTests
     }
 
     [Fact]
+    public async Task Bell_RemembersItsCountBriefly_ButANewNotificationForTheUserShowsAtOnce()
+    {
+        await using var site = new NotificationSite();
+        using var police = await site.SignedInAsync("police@demo.az");
+        var before = await police.GetPageAsync("/");
+        await site.PublishAsync("OneStep", Bpmn.Sequence("OneStep", Bpmn.UserTask("Only")));
+        await site.StartCaseAsync("OneStep");
+        await site.Delivery.DeliverAsync(CancellationToken.None);
+
+        var after = await police.GetPageAsync("/");
+
+        Assert.Contains("data-unread=\"0\"", before);
+        Assert.Equal("1", SiteClient.TestId(after, "bell-count"));
+    }
+
+    [Fact]
+    public async Task UnreadCounts_AreCountedAgainOnceTheirLifetimeHasPassed()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var counts = new UnreadCounts(time);
+        var asked = 0;
+        Task<int> Count() => Task.FromResult(++asked);
+
+        var first = await counts.GetAsync("user", Count);
+        var remembered = await counts.GetAsync("user", Count);
+        time.Advance(UnreadCounts.Lifetime);
+        var recounted = await counts.GetAsync("user", Count);
+
+        Assert.Equal((1, 1, 2), (first, remembered, recounted));
+    }
+
+    [Fact]
     public async Task Bell_WithMoreUnreadThanItCounts_Says99Plus()
     {
         await using var site = new NotificationSite();
