@@ -10,4 +10,10 @@ public static class AzerbaijanTime
     public static readonly TimeSpan Offset = TimeSpan.FromHours(4);
 
     public static DateTimeOffset Of(DateTimeOffset moment) => moment.ToOffset(Offset);
+
+    /// <summary>A moment as the user reads it: Baku time, in the user's culture's short date and time.</summary>
+    public static string ToLocalDisplay(this DateTimeOffset moment) => Of(moment).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>As <see cref="ToLocalDisplay(DateTimeOffset)"/>; empty for no moment.</summary>
+    public static string ToLocalDisplay(this DateTimeOffset? moment) => moment is { } value ? value.ToLocalDisplay() : "";
 }

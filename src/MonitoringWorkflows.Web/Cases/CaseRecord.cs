@@ -21,6 +21,10 @@ public sealed class CaseRecord
 
     /// <summary>The report as the registrar typed it (<see cref="ReportInput"/> serialized).</summary>
     public required string ReportJson { get; set; }
+
+    /// <summary>The report read back from <see cref="ReportJson"/>.</summary>
+    public ReportInput ReadReport() =>
+        System.Text.Json.JsonSerializer.Deserialize<ReportInput>(ReportJson, CaseIntake.ReportJson) ?? new ReportInput();
     public bool VictimConsent { get; set; }
     public CaseStatus Status { get; set; }
 

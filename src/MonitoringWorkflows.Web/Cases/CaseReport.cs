@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MonitoringWorkflows.Web.Access;
 
 namespace MonitoringWorkflows.Web.Cases;
@@ -16,7 +15,7 @@ public sealed record CaseReport(
 {
     public static CaseReport Of(CaseRecord record, CaseSight sight)
     {
-        var input = JsonSerializer.Deserialize<ReportInput>(record.ReportJson, CaseIntake.ReportJson) ?? new ReportInput();
+        var input = record.ReadReport();
         var victims = input.Victims.Where(v => !v.IsBlank).Select(v => new CaseVictim(v.Age, v.Sex)).ToList();
         if (sight != CaseSight.Agency)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +29,7 @@ public sealed class RegisteredModel(WorkflowDbContext db) : PageModel
             .FirstOrDefaultAsync(c => c.Number == number && c.DistrictId == districtId, cancellationToken);
         if (found is null) return NotFound();
         Case = found;
-        Report = JsonSerializer.Deserialize<ReportInput>(found.ReportJson, CaseIntake.ReportJson) ?? new ReportInput();
+        Report = found.ReadReport();
         if (found.ProcessInstanceId is { } instanceId)
             OpenSteps = await db.UserTasks.AsNoTracking()
                 .Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open)

@@ -31,8 +31,10 @@ internal static class ReportCheck
             state.AddModelError(Prefix + nameof(input.IncidentsLast12Months), text["Error_Count"]);
     }
 
-    public static int? Age(VictimInput victim) =>
-        int.TryParse(victim.Age, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age <= ReportChoices.MaxAge ? age : null;
+    public static int? Age(VictimInput victim) => Age(victim.Age);
+
+    public static int? Age(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age <= ReportChoices.MaxAge ? age : null;
 
     public static int? IncidentCount(ReportInput input) =>
         int.TryParse(input.IncidentsLast12Months, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 1000

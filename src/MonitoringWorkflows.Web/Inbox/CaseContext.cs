@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Cases;
 
 namespace MonitoringWorkflows.Web.Inbox;
@@ -11,7 +10,8 @@ public sealed record VictimContext(int? Age, string? Sex);
 
 /// <summary>
 /// What a step's agency needs of the case, and no more: who was harmed (age and sex), how, when and where, and the
-/// screened risk. The reporter's identity and the narrative come only with the victim's consent to share.
+/// screened risk. The reporter's identity and the narrative come only with the victim's consent to share: the
+/// agency's share of the report is the case page's (<see cref="CaseReport"/> for <see cref="CaseSight.Agency"/>).
 /// </summary>
 public sealed record CaseContext(
     string Number, DateTimeOffset RegisteredAt, IReadOnlyList<VictimContext> Victims, IReadOnlyList<string> ViolenceTypes,
@@ -19,13 +19,12 @@ public sealed record CaseContext(
 {
     public static CaseContext Of(CaseRecord record, string? riskLevel)
     {
-        var report = JsonSerializer.Deserialize<ReportInput>(record.ReportJson, CaseIntake.ReportJson) ?? new ReportInput();
-        var consent = record.VictimConsent;
+        var report = CaseReport.Of(record, CaseSight.Agency);
         return new CaseContext(
             record.Number, record.CreatedAt,
-            report.Victims.Where(v => !v.IsBlank).Select(v => new VictimContext(ReportCheck.Age(v), v.Sex)).ToList(),
-            report.ViolenceTypes, report.IncidentDate, report.IncidentPlace, riskLevel, consent,
-            consent ? new ReporterContext(report.ReporterName, report.ReporterRelation, report.ReporterContact) : null,
-            consent ? report.Narrative : null);
+            report.Victims.Select(v => new VictimContext(ReportCheck.Age(v.Age), v.Sex)).ToList(),
+            report.ViolenceTypes, report.IncidentDate, report.IncidentPlace, riskLevel, record.VictimConsent,
+            record.VictimConsent ? new ReporterContext(report.ReporterName, report.ReporterRelation, report.ReporterContact) : null,
+            report.Narrative);
     }
 }

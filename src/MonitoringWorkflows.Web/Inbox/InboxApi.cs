@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Forms;
 
 namespace MonitoringWorkflows.Web.Inbox;
@@ -36,11 +37,13 @@ public static class InboxApi
     }
 
     private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(
-        long id, HttpContext http, InboxQueries queries, IStringLocalizer<InboxText> text, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, InboxQueries queries, CaseViewAudit audit, IStringLocalizer<InboxText> text,
+        CancellationToken cancellationToken)
     {
-        if (StepAccess.HolderOf(http.User) is not { } holder) return NoInbox(text);
+        if (StepAccess.HolderOf(user) is not { } holder) return NoInbox(text);
         if (await queries.FindAsync(holder, id, cancellationToken) is not { } view) return NotFound(text);
-        await StepViews.RecordAsync(http, view, "api", cancellationToken);
+        // A step shows case data: it is a view of the case, recorded before anything is answered.
+        await audit.RecordAsync(user, view.CaseRecord, CaseViewChannels.Api, cancellationToken);
         return TypedResults.Ok(TaskDetail.Of(view, holder));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Forms;
 
 namespace MonitoringWorkflows.Web.Inbox;
@@ -11,7 +12,7 @@ namespace MonitoringWorkflows.Web.Inbox;
 /// One step: the case context its agency needs, then its form (rendered by form-js in the browser, checked again on the
 /// server), or what was submitted once it is done. Claim and release work without script.
 /// </summary>
-public sealed class StepModel(InboxQueries queries, StepClaims claims, IStringLocalizer<InboxText> text, TimeProvider time) : PageModel
+public sealed class StepModel(InboxQueries queries, StepClaims claims, CaseViewAudit audit, IStringLocalizer<InboxText> text, TimeProvider time) : PageModel
 {
     public StepView View { get; private set; } = null!;
     public InboxHolder Holder { get; private set; } = null!;
@@ -22,7 +23,8 @@ public sealed class StepModel(InboxQueries queries, StepClaims claims, IStringLo
         if (StepAccess.HolderOf(User) is not { } holder) return Forbid();
         if (await queries.FindAsync(holder, id, cancellationToken) is not { } view) return NotFound();
         (Holder, View) = (holder, view);
-        await StepViews.RecordAsync(HttpContext, view, "task page", cancellationToken);
+        // A step shows case data: it is a view of the case, recorded before the page is shown.
+        await audit.RecordAsync(User, view.CaseRecord, CaseViewChannels.TaskPage, cancellationToken);
         return Page();
     }
 

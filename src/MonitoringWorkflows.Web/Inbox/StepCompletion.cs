@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Forms;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
@@ -62,11 +63,4 @@ public sealed class StepCompletion(InboxQueries queries, StepClaims claims, Work
         await queries.FindAsync(holder, id, cancellationToken) is { IsOpen: false } now
             ? new(CompletionOutcome.Conflict, NotOpenMessage(now.Step))
             : new(CompletionOutcome.Conflict, text["Complete_Conflict"]);
-}
-
-public static class InboxTimes
-{
-    /// <summary>A moment as the user reads it: Baku time, in the user's culture's short date and time.</summary>
-    public static string ToLocalDisplay(this DateTimeOffset moment) =>
-        Cases.AzerbaijanTime.Of(moment).ToString("g", CultureInfo.CurrentCulture);
 }

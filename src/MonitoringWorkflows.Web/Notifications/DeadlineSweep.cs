@@ -72,8 +72,7 @@ public sealed class DeadlineSweep(NotificationWriter writer, TimeProvider time, 
                 {
                     Deadline = d,
                     Step = t == null ? null : new DueStep(t.Id, t.Status, t.Name ?? t.ElementId, t.Agency, t.Role, t.DueAt,
-                        t.Instance!.BusinessKey,
-                        db.Cases.Where(c => c.Number == t.Instance!.BusinessKey).Select(c => (int?)c.DistrictId).FirstOrDefault()),
+                        t.Instance!.BusinessKey, t.DistrictId),
                 })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Deadline, (DueStep?)r.Step)).ToList();

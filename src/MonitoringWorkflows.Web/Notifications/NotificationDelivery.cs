@@ -85,8 +85,8 @@ public sealed class NotificationDelivery(
         var cursor = await cursors.AsNoTracking().SingleOrDefaultAsync(c => c.Name == NotificationCursorRecord.Assignments, cancellationToken);
         var last = cursor?.LastId ?? 0;
         var tasks = await db.UserTasks.AsNoTracking().Where(t => t.Id > last).OrderBy(t => t.Id).Take(BatchSize)
-            .Select(t => new OpenedStep(t.Id, t.Status, t.Name ?? t.ElementId, t.Agency, t.Role, t.DueAt, t.Instance!.BusinessKey,
-                db.Cases.Where(c => c.Number == t.Instance!.BusinessKey).Select(c => (int?)c.DistrictId).FirstOrDefault()))
+            // The step carries its case's district (UserTasks.DistrictId, written with the step).
+            .Select(t => new OpenedStep(t.Id, t.Status, t.Name ?? t.ElementId, t.Agency, t.Role, t.DueAt, t.Instance!.BusinessKey, t.DistrictId))
             .ToListAsync(cancellationToken);
         if (tasks.Count == 0) return ((0, false), null);
         if (!await ClaimAsync(db, cursor, tasks[^1].Id, cancellationToken)) return ((0, false), null);

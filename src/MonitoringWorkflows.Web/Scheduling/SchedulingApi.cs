@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -21,13 +21,13 @@ public static class SchedulingApi
     }
 
     private static async Task<Results<Ok<List<TimerView>>, ProblemHttpResult>> ListAsync(long id, ClaimsPrincipal user,
-        WorkflowDbContext db, CancellationToken cancellationToken)
+        WorkflowDbContext db, CaseAccess access, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Chair) && !user.IsInRole(Roles.Secretary))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Chair, secretary or administrator only");
         var instance = await db.ProcessInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         // One answer for an instance that does not exist and one of another district: the caller learns nothing.
-        if (instance is null || !await MaySeeAsync(db, user, instance.BusinessKey, cancellationToken))
+        if (instance is null || !await MaySeeAsync(access, user, instance.BusinessKey, cancellationToken))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance");
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken);
         return TypedResults.Ok(timers.OrderBy(t => t.DueAt).Select(TimerView.Of).ToList());
@@ -50,13 +50,13 @@ public static class SchedulingApi
         };
     }
 
-    /// <summary>Administrators see every instance; the chair and secretary those of cases in their district (the business key is the case number).</summary>
-    private static async Task<bool> MaySeeAsync(WorkflowDbContext db, ClaimsPrincipal user, string? businessKey, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(Roles.Administrator)) return true;
-        if (user.DistrictIdOf() is not { } district || businessKey is null) return false;
-        return await db.Cases.AnyAsync(c => c.Number == businessKey && c.DistrictId == district, cancellationToken);
-    }
+    /// <summary>
+    /// Administrators see every instance's timers (timing only, no case data); the chair and secretary those of the
+    /// cases they may see, by the one need-to-know rule (the business key is the case number).
+    /// </summary>
+    private static async Task<bool> MaySeeAsync(CaseAccess access, ClaimsPrincipal user, string? businessKey, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.Administrator)
+        || (businessKey is not null && await access.VisibleTo(user).AnyAsync(c => c.Number == businessKey, cancellationToken));
 }
 
 public sealed record TimerView(long Id, long InstanceId, string ElementId, DateTimeOffset DueAt, string Status)
