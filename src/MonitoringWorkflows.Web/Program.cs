@@ -7,8 +7,10 @@ using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
+using MonitoringWorkflows.Web.Incidents;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
+using MonitoringWorkflows.Web.Monitoring;
 using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
@@ -31,6 +33,8 @@ builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddMonitoring();
+builder.Services.AddIncidents();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -48,6 +52,8 @@ api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
+api.MapMonitoringApi();
+api.MapIncidentsApi();
 app.MapApplicationPages();
 
 app.Run();

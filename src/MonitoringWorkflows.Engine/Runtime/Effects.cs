@@ -56,4 +56,7 @@ public enum JournalKind
 
     /// <summary>Not written by the engine: an administrator moved a pending timer's due time (the host's operations).</summary>
     TimerRescheduled,
+
+    /// <summary>Not written by the engine: someone retried an incident (the host's operations); the detail says how it went.</summary>
+    IncidentRetried,
 }

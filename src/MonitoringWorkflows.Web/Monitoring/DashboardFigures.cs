@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MonitoringWorkflows.Web.Cases;
+using MonitoringWorkflows.Web.Persistence;
+
+namespace MonitoringWorkflows.Web.Monitoring;
+
+public sealed record Figure(long Count, string Href);
+
+public sealed record StageRow(string ElementId, string Name, IReadOnlyDictionary<string, Figure> ByRisk, Figure Total);
+
+public sealed record AgencyFigure(string Agency, string Name, Figure Overdue);
+
+public sealed record MonthFigure(string Month, Figure Opened, Figure Closed);
+
+/// <summary>The chair's dashboard for one district. Stage <see cref="NoStage"/> is an open case without an open step.</summary>
+public sealed record DashboardData(
+    Figure OpenCases, IReadOnlyList<string> RiskLevels, IReadOnlyDictionary<string, Figure> OpenByRisk, IReadOnlyList<StageRow> Stages,
+    IReadOnlyList<AgencyFigure> OverdueByAgency, Figure PendingReferrals, Figure DeclinedReferrals, Figure AwaitingReview,
+    Figure? ExpiringOrders, IReadOnlyList<MonthFigure> Months, bool UpToDate)
+{
+    public const string NoStage = "none";
+    public const string NotScreened = "notScreened";
+}
+
+/// <summary>
+/// Computes the dashboard from the district's live work: its active instances (one range of a partial index on
+/// active instances by business key), its open steps (a partial index on open steps by district) and, for the
+/// months, the tallies. None of it reads the closed history, so it costs the same over a thousand or a million cases.
+/// </summary>
+public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, TimeProvider time)
+{
+    public const int Months = 12;
+
+    private sealed record ActiveRow(string Number, long? ParentInstanceId, string Key, string? Risk, long Declined, bool Waiting);
+
+    private sealed record OpenStep(string ElementId, string? Name, string? Agency, long? DueAt, string Number);
+
+    public async Task<DashboardData> ForDistrictAsync(DistrictScope scope, Func<string, string?, string> stepName,
+        Func<string, string> agencyName, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var upToDate = await catchUp.RunAsync(ProcessMonitor.CatchUpBatchesPerRead, cancellationToken);
+        var active = await ActiveAsync(scope, cancellationToken);
+        var steps = await OpenStepsAsync(scope, cancellationToken);
+        var mains = active.Where(a => a.ParentInstanceId is null).GroupBy(a => a.Number)
+            .ToDictionary(g => g.Key, g => g.First().Risk ?? DashboardData.NotScreened);
+        var levels = RiskLevels.All.Append(DashboardData.NotScreened).ToList();
+        var stages = Stages(mains, steps, levels, stepName);
+        var overdue = steps.Where(s => s.Agency is not null && s.DueAt < now.UtcTicks).GroupBy(s => s.Agency!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new AgencyFigure(g.Key, agencyName(g.Key), new Figure(g.Count(), DashboardLinks.Overdue(g.Key)))).ToList();
+        return new DashboardData(
+            new Figure(mains.Count, DashboardLinks.Open()),
+            levels,
+            levels.ToDictionary(l => l, l => new Figure(mains.Values.Count(r => r == l), DashboardLinks.Open(risk: l))),
+            stages,
+            overdue,
+            new Figure(steps.Count(s => s.ElementId == MonitoringSets.ReferralTask && mains.ContainsKey(s.Number)), DashboardLinks.Open(stage: MonitoringSets.ReferralTask)),
+            new Figure(active.Where(a => a.ParentInstanceId is null).Sum(a => a.Declined), DashboardLinks.DeclinedReferrals()),
+            new Figure(active.Where(a => a.Waiting && mains.ContainsKey(a.Number)).Select(a => a.Number).Distinct().Count(), DashboardLinks.AwaitingReview()),
+            ExpiringOrders(),
+            await MonthsAsync(scope, now, cancellationToken),
+            upToDate);
+    }
+
+    /// <summary>Protection orders expiring within 7 days: not yet available in this branch (the protection orders feature wires it).</summary>
+    private static Figure? ExpiringOrders() => null;
+
+    private static List<StageRow> Stages(Dictionary<string, string> mains, IReadOnlyList<OpenStep> steps, List<string> levels,
+        Func<string, string?, string> stepName)
+    {
+        var stageOf = steps.Where(s => mains.ContainsKey(s.Number)).GroupBy(s => (s.ElementId, s.Name))
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Number).ToHashSet());
+        var withStep = stageOf.Values.SelectMany(n => n).ToHashSet();
+        stageOf[(DashboardData.NoStage, null)] = mains.Keys.Where(n => !withStep.Contains(n)).ToHashSet();
+        return stageOf.Where(p => p.Value.Count > 0 || p.Key.ElementId != DashboardData.NoStage)
+            .GroupBy(p => p.Key.ElementId)
+            .Select(g =>
+            {
+                var numbers = g.SelectMany(p => p.Value).ToHashSet();
+                var name = g.Key == DashboardData.NoStage ? DashboardData.NoStage : stepName(g.Key, g.First().Key.Name);
+                return new StageRow(g.Key, name,
+                    levels.ToDictionary(l => l, l => new Figure(numbers.Count(n => mains[n] == l), DashboardLinks.Open(g.Key, l))),
+                    new Figure(numbers.Count, DashboardLinks.Open(g.Key)));
+            })
+            .OrderByDescending(s => s.Total.Count).ThenBy(s => s.ElementId, StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly string ActiveSql = $"""
+        SELECT c."Number" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key",
+            CASE WHEN i."ParentInstanceId" IS NULL THEN json_extract(i."StateJson", '$.Variables.riskLevel') END AS "Risk",
+            CASE WHEN i."ParentInstanceId" IS NULL THEN {MonitoringSets.DeclinedReferrals} ELSE 0 END AS "Declined",
+            CASE WHEN d."Key" = '{MonitoringSets.GroupReviewKey}' THEN {MonitoringSets.WaitsForMeeting} ELSE 0 END AS "Waiting"
+        FROM "ProcessInstances" i
+        JOIN "Cases" c ON c."Number" = i."BusinessKey"
+        JOIN "ProcessDefinitions" d ON d."Id" = i."DefinitionVersionId"
+        WHERE {MonitoringSets.ActiveCondition} AND i."BusinessKey" >= @low AND i."BusinessKey" < @high AND c."DistrictId" = @district
+        """;
+
+    private async Task<List<ActiveRow>> ActiveAsync(DistrictScope scope, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<ActiveRow>(ActiveSql, new SqliteParameter("@low", scope.Low), new SqliteParameter("@high", scope.High),
+            new SqliteParameter("@district", scope.DistrictId)).ToListAsync(cancellationToken);
+
+    private async Task<List<OpenStep>> OpenStepsAsync(DistrictScope scope, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<OpenStep>($"""
+            SELECT t."ElementId" AS "ElementId", t."Name" AS "Name", t."Agency" AS "Agency", t."DueAt" AS "DueAt", i."BusinessKey" AS "Number"
+            FROM "UserTasks" t JOIN "ProcessInstances" i ON i."Id" = t."InstanceId"
+            WHERE t."Status" = 'Open' AND t."DistrictId" = {scope.DistrictId}
+            """).ToListAsync(cancellationToken);
+
+    private async Task<List<MonthFigure>> MonthsAsync(DistrictScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var local = AzerbaijanTime.Of(now);
+        var months = Enumerable.Range(0, Months).Select(i => new DateTime(local.Year, local.Month, 1).AddMonths(i - Months + 1))
+            .Select(m => m.Year * 100 + m.Month).ToList();
+        var first = months[0];
+        var rows = await db.Set<MonitorTally>().AsNoTracking()
+            .Where(t => t.DistrictId == scope.DistrictId && (t.Kind == TallyKind.Opened || t.Kind == TallyKind.Closed) && t.Bucket >= first)
+            .GroupBy(t => new { t.Kind, t.Bucket }).Select(g => new { g.Key.Kind, g.Key.Bucket, Count = g.Sum(t => t.Count) })
+            .ToListAsync(cancellationToken);
+        long CountOf(TallyKind kind, int month) => rows.Where(r => r.Kind == kind && r.Bucket == month).Sum(r => r.Count);
+        return months.Select(m =>
+        {
+            var text = $"{m / 100:D4}-{m % 100:D2}";
+            return new MonthFigure(text, new Figure(CountOf(TallyKind.Opened, m), DashboardLinks.Registered(text)),
+                new Figure(CountOf(TallyKind.Closed, m), DashboardLinks.Closed(text)));
+        }).ToList();
+    }
+}
