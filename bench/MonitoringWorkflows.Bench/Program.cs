@@ -3,6 +3,7 @@ using MonitoringWorkflows.Bench.Compare;
 using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
+using MonitoringWorkflows.Bench.Monitor;
 using MonitoringWorkflows.Bench.Sqlite;
 using MonitoringWorkflows.Bench.Timers;
 
@@ -15,6 +16,7 @@ return options.Mode switch
     "timers" => await TimerBenchmark.RunAsync(options, CancellationToken.None),
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
+    "monitor" => await MonitorBenchmark.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -34,6 +36,8 @@ static int Usage()
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
                    [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
+          monitor  <folder copy> dashboard and process monitor server time per district (migrates, pads the journal, folds it)
+                   [--runs 20] [--journal 10000000]
         """);
     return 2;
 }

@@ -29,14 +29,7 @@ public sealed class IncidentList(WorkflowDbContext db, DefinitionCache definitio
     public async Task<IReadOnlyList<IncidentRow>> OpenAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var details = user.IsInRole(Roles.Administrator);
-        var rows = await Visible(user).OrderByDescending(r => r.Incident.CreatedAt).ThenByDescending(r => r.Incident.Id).Take(Limit)
-            .Select(r => new
-            {
-                r.Incident.Id, r.Incident.Code, r.Incident.ElementId, r.Incident.Message, r.Incident.TriggerJson, r.Incident.CreatedAt,
-                r.Incident.InstanceId, r.CaseNumber, r.Incident.Instance!.DefinitionVersion!.Key, r.Incident.Instance.DefinitionVersion.Name,
-                r.Incident.Instance.DefinitionVersion.Version, r.Incident.Instance.DefinitionVersionId,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await Visible(user).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(Limit).ToListAsync(cancellationToken);
         var list = new List<IncidentRow>(rows.Count);
         foreach (var r in rows)
             list.Add(new IncidentRow(r.Id, r.CaseNumber, r.Key, r.Name, r.Version,
@@ -47,16 +40,42 @@ public sealed class IncidentList(WorkflowDbContext db, DefinitionCache definitio
 
     /// <summary>The incident if the user may act on it and it is still open; null exactly as for one that does not exist.</summary>
     public async Task<FoundIncident?> FindAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
-        await Visible(user).Where(r => r.Incident.Id == id)
-            .Select(r => new FoundIncident(r.Incident.Id, r.Incident.InstanceId, r.CaseNumber)).FirstOrDefaultAsync(cancellationToken);
+        await Visible(user).Where(r => r.Id == id)
+            .Select(r => new FoundIncident(r.Id, r.InstanceId, r.CaseNumber)).FirstOrDefaultAsync(cancellationToken);
 
-    private sealed record VisibleIncident(Persistence.Records.IncidentRecord Incident, string? CaseNumber, int? DistrictId);
+    private sealed class VisibleIncident
+    {
+        public long Id { get; init; }
+        public long InstanceId { get; init; }
+        public required string Code { get; init; }
+        public string? ElementId { get; init; }
+        public required string Message { get; init; }
+        public required string TriggerJson { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? CaseNumber { get; init; }
+        public int? DistrictId { get; init; }
+        public long DefinitionVersionId { get; init; }
+        public required string Key { get; init; }
+        public string? Name { get; init; }
+        public int Version { get; init; }
+    }
 
     private IQueryable<VisibleIncident> Visible(ClaimsPrincipal user)
     {
-        var open = db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null)
-            .Select(i => new VisibleIncident(i, i.Instance!.BusinessKey,
-                db.Cases.Where(c => c.Number == i.Instance.BusinessKey).Select(c => (int?)c.DistrictId).FirstOrDefault()));
+        var open =
+            from incident in db.Incidents.AsNoTracking()
+            where incident.ResolvedAt == null
+            join instance in db.ProcessInstances on incident.InstanceId equals instance.Id
+            join definition in db.ProcessDefinitions on instance.DefinitionVersionId equals definition.Id
+            join c in db.Cases on instance.BusinessKey equals c.Number into cases
+            from c in cases.DefaultIfEmpty()
+            select new VisibleIncident
+            {
+                Id = incident.Id, InstanceId = incident.InstanceId, Code = incident.Code, ElementId = incident.ElementId,
+                Message = incident.Message, TriggerJson = incident.TriggerJson, CreatedAt = incident.CreatedAt,
+                CaseNumber = instance.BusinessKey, DistrictId = c == null ? null : c.DistrictId,
+                DefinitionVersionId = instance.DefinitionVersionId, Key = definition.Key, Name = definition.Name, Version = definition.Version,
+            };
         if (user.IsInRole(Roles.Administrator)) return open;
         var district = user.DistrictIdOf();
         return user.IsInRole(Roles.Chair) && district is not null ? open.Where(r => r.DistrictId == district) : open.Where(_ => false);

@@ -25,7 +25,8 @@ public sealed record DashboardData(
 
 /// <summary>
 /// Computes the dashboard from the district's live work: its active instances (one range of a partial index on
-/// active instances by business key), its open steps (a partial index on open steps by district) and, for the
+/// active instances by business key, named in the SQL: without statistics SQLite prefers the status index and walks
+/// every district's active instances), its open steps (a partial index on open steps by district) and, for the
 /// months, the tallies. None of it reads the closed history, so it costs the same over a thousand or a million cases.
 /// </summary>
 public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, TimeProvider time)
@@ -88,19 +89,18 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
     }
 
     private static readonly string ActiveSql = $"""
-        SELECT c."Number" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key",
+        SELECT i."BusinessKey" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key",
             CASE WHEN i."ParentInstanceId" IS NULL THEN json_extract(i."StateJson", '$.Variables.riskLevel') END AS "Risk",
             CASE WHEN i."ParentInstanceId" IS NULL THEN {MonitoringSets.DeclinedReferrals} ELSE 0 END AS "Declined",
             CASE WHEN d."Key" = '{MonitoringSets.GroupReviewKey}' THEN {MonitoringSets.WaitsForMeeting} ELSE 0 END AS "Waiting"
-        FROM "ProcessInstances" i
-        JOIN "Cases" c ON c."Number" = i."BusinessKey"
+        FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_BusinessKey"
         JOIN "ProcessDefinitions" d ON d."Id" = i."DefinitionVersionId"
-        WHERE {MonitoringSets.ActiveCondition} AND i."BusinessKey" >= @low AND i."BusinessKey" < @high AND c."DistrictId" = @district
+        WHERE {MonitoringSets.ActiveCondition} AND i."BusinessKey" >= @low AND i."BusinessKey" < @high
         """;
 
     private async Task<List<ActiveRow>> ActiveAsync(DistrictScope scope, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<ActiveRow>(ActiveSql, new SqliteParameter("@low", scope.Low), new SqliteParameter("@high", scope.High),
-            new SqliteParameter("@district", scope.DistrictId)).ToListAsync(cancellationToken);
+        await db.Database.SqlQueryRaw<ActiveRow>(ActiveSql, new SqliteParameter("@low", scope.Low), new SqliteParameter("@high", scope.High))
+            .ToListAsync(cancellationToken);
 
     private async Task<List<OpenStep>> OpenStepsAsync(DistrictScope scope, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<OpenStep>($"""

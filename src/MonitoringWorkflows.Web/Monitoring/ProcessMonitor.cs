@@ -55,14 +55,12 @@ public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp)
             .Select(d => (long?)d.Id).FirstOrDefaultAsync(cancellationToken);
         if (versionId is null) return null;
         return await db.Database.SqlQuery<CaseAtElement>($"""
-            SELECT DISTINCT c."Number" AS "CaseNumber", i."Id" AS "InstanceId", i."Status" AS "Status"
-            FROM "ProcessInstances" i
-            JOIN "Cases" c ON c."Number" = i."BusinessKey"
+            SELECT i."BusinessKey" AS "CaseNumber", i."Id" AS "InstanceId", i."Status" AS "Status"
+            FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_Definition_BusinessKey"
             WHERE i."Status" IN ('Running', 'Incident') AND i."DefinitionVersionId" = {versionId}
               AND i."BusinessKey" >= {scope.Low} AND i."BusinessKey" < {scope.High}
-              AND ({scope.DistrictId} IS NULL OR c."DistrictId" = {scope.DistrictId})
               AND EXISTS (SELECT 1 FROM json_each(i."StateJson", '$.Tokens') t WHERE json_extract(t.value, '$.ElementId') = {elementId})
-            ORDER BY c."Number"
+            ORDER BY i."BusinessKey"
             LIMIT {MaxCasesListed}
             """).ToListAsync(cancellationToken);
     }
@@ -78,12 +76,10 @@ public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp)
     private async Task<IReadOnlyList<ElementCount>> CurrentAsync(DistrictScope scope, long versionId, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<ElementCount>($"""
             SELECT json_extract(t.value, '$.ElementId') AS "ElementId", COUNT(DISTINCT i."Id") AS "Count"
-            FROM "ProcessInstances" i
-            JOIN "Cases" c ON c."Number" = i."BusinessKey"
+            FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_Definition_BusinessKey"
             JOIN json_each(i."StateJson", '$.Tokens') t
             WHERE i."Status" IN ('Running', 'Incident') AND i."DefinitionVersionId" = {versionId}
               AND i."BusinessKey" >= {scope.Low} AND i."BusinessKey" < {scope.High}
-              AND ({scope.DistrictId} IS NULL OR c."DistrictId" = {scope.DistrictId})
             GROUP BY 1
             """).ToListAsync(cancellationToken);
 
