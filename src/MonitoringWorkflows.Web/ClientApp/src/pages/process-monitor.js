@@ -52,11 +52,13 @@ async function load() {
   root.dataset.ready = 'true';
 }
 
+// The units come from the page (localized): data-unit-s, -min, -h, -d hold e.g. "{0} s".
 function seconds(value) {
-  if (value < 120) return `${value.toFixed(0)} s`;
-  if (value < 7200) return `${(value / 60).toFixed(0)} min`;
-  if (value < 172800) return `${(value / 3600).toFixed(1)} h`;
-  return `${(value / 86400).toFixed(1)} d`;
+  const unit = (name, number) => stepsTable.dataset[name].replace('{0}', number);
+  if (value < 120) return unit('unitS', value.toFixed(0));
+  if (value < 7200) return unit('unitMin', (value / 60).toFixed(0));
+  if (value < 172800) return unit('unitH', (value / 3600).toFixed(1));
+  return unit('unitD', (value / 86400).toFixed(1));
 }
 
 function fillSteps(steps, registry) {
