@@ -40,9 +40,20 @@ public sealed class TallyCatchUp(IDbContextFactory<WorkflowDbContext> contexts, 
     /// <summary>Catches up at most <paramref name="maxBatches"/> batches; true when the tallies have reached the journal's end.</summary>
     public async Task<bool> RunAsync(int maxBatches, CancellationToken cancellationToken)
     {
+        // Most reads find nothing new: they should not queue behind the steps for the write gate to learn that.
+        if (await CaughtUpAsync(cancellationToken)) return true;
         for (var batch = 0; batch < maxBatches; batch++)
             if (await RunBatchAsync(cancellationToken)) return true;
         return false;
+    }
+
+    private async Task<bool> CaughtUpAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var mark = await ScalarAsync(connection, """SELECT "LastJournalId" FROM "MonitorMarks" WHERE "Id" = 1""", cancellationToken);
+        return await ScalarAsync(connection, """SELECT COALESCE(MAX("Id"), 0) FROM "JournalEntries" """, cancellationToken) <= mark;
     }
 
     /// <summary>One batch; true when nothing was left after it.</summary>
