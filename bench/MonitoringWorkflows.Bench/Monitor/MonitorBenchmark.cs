@@ -44,11 +44,14 @@ internal static class MonitorBenchmark
             casesAt.AddRange(await TimeAsync(host.Services, runs, s => s.GetRequiredService<ProcessMonitor>()
                 .CasesAtAsync(scopeOf, "violenceReportReferral", referral, "Task_RiskScreening", cancellationToken)));
         }
+        var cold = await TimeAsync(host.Services, 1, s => new ProcessMonitor(s.GetRequiredService<WorkflowDbContext>(),
+            s.GetRequiredService<TallyCatchUp>(), new TokenPositions()).ForVersionAsync(DistrictScope.All, "violenceReportReferral", referral, cancellationToken), warmUps: 0);
         var all = await TimeAsync(host.Services, runs, s => s.GetRequiredService<ProcessMonitor>()
             .ForVersionAsync(DistrictScope.All, "violenceReportReferral", referral, cancellationToken));
         Report("dashboard (per district)", dashboard);
         Report("process monitor (per district)", monitor);
         Report("cases at an element (per district)", casesAt);
+        Report("process monitor (all districts, first read)", cold);
         Report("process monitor (all districts, administrator)", all);
         await IncrementalAsync(host.Services, folder, cancellationToken);
         return 0;
@@ -71,11 +74,12 @@ internal static class MonitorBenchmark
     }
 
     /// <summary>Wall time and the process's CPU time per call: the machine is shared, and wall time includes waiting for a core.</summary>
-    private static async Task<List<(double Wall, double Cpu)>> TimeAsync<T>(IServiceProvider services, int runs, Func<IServiceProvider, Task<T>> call)
+    private static async Task<List<(double Wall, double Cpu)>> TimeAsync<T>(IServiceProvider services, int runs, Func<IServiceProvider, Task<T>> call,
+        int warmUps = 2)
     {
         var times = new List<(double, double)>();
         var process = Process.GetCurrentProcess();
-        for (var i = -2; i < runs; i++)
+        for (var i = -warmUps; i < runs; i++)
         {
             await using var scope = services.CreateAsyncScope();
             process.Refresh();

@@ -19,11 +19,12 @@ public sealed record CaseAtElement(string CaseNumber, long InstanceId, string St
 
 /// <summary>
 /// The process monitor's figures. Where instances are now is read from the live instances' states (a token per element
-/// they wait at), through a partial index on active instances by definition version and business key: the running
-/// instances are the district's current work, a small part of the history. What passed along each flow, and how long
+/// they wait at), through a partial index on active instances by definition version and business key — the running
+/// instances are the district's current work, a small part of the history — and remembered per instance version
+/// (<see cref="TokenPositions"/>). What passed along each flow, and how long
 /// each step took, come from <see cref="MonitorTally"/> rows, after catching the tallies up with the journal.
 /// </summary>
-public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp)
+public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp, TokenPositions positions)
 {
     public const int MaxCasesListed = 500;
 
@@ -73,15 +74,8 @@ public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp)
         return await rows.ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ElementCount>> CurrentAsync(DistrictScope scope, long versionId, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<ElementCount>($"""
-            SELECT json_extract(t.value, '$.ElementId') AS "ElementId", COUNT(DISTINCT i."Id") AS "Count"
-            FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_Definition_BusinessKey"
-            JOIN json_each(i."StateJson", '$.Tokens') t
-            WHERE i."Status" IN ('Running', 'Incident') AND i."DefinitionVersionId" = {versionId}
-              AND i."BusinessKey" >= {scope.Low} AND i."BusinessKey" < {scope.High}
-            GROUP BY 1
-            """).ToListAsync(cancellationToken);
+    private Task<IReadOnlyList<ElementCount>> CurrentAsync(DistrictScope scope, long versionId, CancellationToken cancellationToken) =>
+        positions.CountAsync(db, scope, versionId, cancellationToken);
 
     private static List<ElementCount> Counts(IEnumerable<MonitorTally> tallies, TallyKind kind) =>
         tallies.Where(t => t.Kind == kind).GroupBy(t => t.ElementId)

@@ -89,14 +89,15 @@ public sealed class ProcessMonitorTests
     }
 
     [Fact]
-    public async Task Tallies_FoldEachJournalEntryOnce_WhenCaughtUpAgainAfterMoreSteps()
+    public async Task TalliesAndPositions_FollowTheInstances_WhenReadAgainAfterMoreSteps()
     {
         var (host, aaa) = await SeededAsync();
         await using var _ = host;
-        await MonitorOf(host).ForVersionAsync(aaa, "route", 1, default);
+        var positions = new TokenPositions();
+        await MonitorOf(host, positions).ForVersionAsync(aaa, "route", 1, default);
         await CompleteAAsync(host, await InstanceOfAsync(host, "AAA-2026-0003"), go: false);
 
-        var data = (await MonitorOf(host).ForVersionAsync(aaa, "route", 1, default))!;
+        var data = (await MonitorOf(host, positions).ForVersionAsync(aaa, "route", 1, default))!;
 
         Assert.Equal("B=1", Text(data.Current));
         Assert.Equal("F1=3,F2=3,F_No=2,F_Yes=1", Text(data.Flows));
@@ -114,8 +115,9 @@ public sealed class ProcessMonitorTests
         Assert.InRange(p100, 5 * 3600, 5 * 3600 * 1.19);
     }
 
-    private static ProcessMonitor MonitorOf(RunnerHost host) => new(host.Db(),
-        new TallyCatchUp(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), host.Services.GetRequiredService<WriteGate>()));
+    private static ProcessMonitor MonitorOf(RunnerHost host, TokenPositions? positions = null) => new(host.Db(),
+        new TallyCatchUp(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), host.Services.GetRequiredService<WriteGate>()),
+        positions ?? new TokenPositions());
 
     private static string Text(IEnumerable<ElementCount> counts) =>
         string.Join(",", counts.OrderBy(c => c.ElementId, StringComparer.Ordinal).Select(c => $"{c.ElementId}={c.Count}"));
