@@ -45,7 +45,7 @@ internal static class MonitorBenchmark
                 .CasesAtAsync(scopeOf, "violenceReportReferral", referral, "Task_RiskScreening", cancellationToken)));
         }
         var cold = await TimeAsync(host.Services, 1, s => new ProcessMonitor(s.GetRequiredService<WorkflowDbContext>(),
-            s.GetRequiredService<TallyCatchUp>(), new TokenPositions()).ForVersionAsync(DistrictScope.All, "violenceReportReferral", referral, cancellationToken), warmUps: 0);
+            s.GetRequiredService<TallyCatchUp>(), new LiveInstances()).ForVersionAsync(DistrictScope.All, "violenceReportReferral", referral, cancellationToken), warmUps: 0);
         var all = await TimeAsync(host.Services, runs, s => s.GetRequiredService<ProcessMonitor>()
             .ForVersionAsync(DistrictScope.All, "violenceReportReferral", referral, cancellationToken));
         Report("dashboard (per district)", dashboard);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence;
@@ -29,7 +28,7 @@ public sealed record DashboardData(
 /// every district's active instances), its open steps (a partial index on open steps by district) and, for the
 /// months, the tallies. None of it reads the closed history, so it costs the same over a thousand or a million cases.
 /// </summary>
-public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, TimeProvider time)
+public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, LiveInstances live, TimeProvider time)
 {
     public const int Months = 12;
 
@@ -88,19 +87,25 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
             .OrderByDescending(s => s.Total.Count).ThenBy(s => s.ElementId, StringComparer.Ordinal).ToList();
     }
 
-    private static readonly string ActiveSql = $"""
-        SELECT i."BusinessKey" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key",
-            CASE WHEN i."ParentInstanceId" IS NULL THEN json_extract(i."StateJson", '$.Variables.riskLevel') END AS "Risk",
-            CASE WHEN i."ParentInstanceId" IS NULL THEN {MonitoringSets.DeclinedReferrals} ELSE 0 END AS "Declined",
-            CASE WHEN d."Key" = '{MonitoringSets.GroupReviewKey}' THEN {MonitoringSets.WaitsForMeeting} ELSE 0 END AS "Waiting"
-        FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_BusinessKey"
-        JOIN "ProcessDefinitions" d ON d."Id" = i."DefinitionVersionId"
-        WHERE {MonitoringSets.ActiveCondition} AND i."BusinessKey" >= @low AND i."BusinessKey" < @high
-        """;
+    private sealed record ActiveKey(long Id, int Version, string Number, long? ParentInstanceId, string Key);
 
-    private async Task<List<ActiveRow>> ActiveAsync(DistrictScope scope, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<ActiveRow>(ActiveSql, new SqliteParameter("@low", scope.Low), new SqliteParameter("@high", scope.High))
-            .ToListAsync(cancellationToken);
+    private async Task<List<ActiveRow>> ActiveAsync(DistrictScope scope, CancellationToken cancellationToken)
+    {
+        var keys = await db.Database.SqlQuery<ActiveKey>($"""
+            SELECT i."Id" AS "Id", i."Version" AS "Version", i."BusinessKey" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key"
+            FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_BusinessKey"
+            JOIN "ProcessDefinitions" d ON d."Id" = i."DefinitionVersionId"
+            WHERE i."Status" IN ('Running', 'Incident') AND i."BusinessKey" >= {scope.Low} AND i."BusinessKey" < {scope.High}
+            """).ToListAsync(cancellationToken);
+        var facts = await live.FactsAsync(db, keys.Select(k => new ActiveInstance(k.Id, k.Version)).ToList(), cancellationToken);
+        return keys.Where(k => facts.ContainsKey(k.Id)).Select(k =>
+        {
+            var f = facts[k.Id];
+            var main = k.ParentInstanceId is null;
+            return new ActiveRow(k.Number, k.ParentInstanceId, k.Key, main ? f.Risk : null, main ? f.Declined : 0,
+                k.Key == MonitoringSets.GroupReviewKey && f.Elements.Any(MonitoringSets.AwaitingReviewElements.Contains));
+        }).ToList();
+    }
 
     private async Task<List<OpenStep>> OpenStepsAsync(DistrictScope scope, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<OpenStep>($"""

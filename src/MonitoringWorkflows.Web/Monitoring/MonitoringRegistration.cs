@@ -6,7 +6,7 @@ public static class MonitoringRegistration
     public static IServiceCollection AddMonitoring(this IServiceCollection services)
     {
         services.AddSingleton<TallyCatchUp>();
-        services.AddSingleton<TokenPositions>();
+        services.AddSingleton<LiveInstances>();
         services.AddScoped<ProcessMonitor>();
         services.AddScoped<DashboardFigures>();
         services.AddHostedService<TallyWorker>();

@@ -21,10 +21,10 @@ public sealed record CaseAtElement(string CaseNumber, long InstanceId, string St
 /// The process monitor's figures. Where instances are now is read from the live instances' states (a token per element
 /// they wait at), through a partial index on active instances by definition version and business key — the running
 /// instances are the district's current work, a small part of the history — and remembered per instance version
-/// (<see cref="TokenPositions"/>). What passed along each flow, and how long
+/// (<see cref="LiveInstances"/>). What passed along each flow, and how long
 /// each step took, come from <see cref="MonitorTally"/> rows, after catching the tallies up with the journal.
 /// </summary>
-public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp, TokenPositions positions)
+public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp, LiveInstances live)
 {
     public const int MaxCasesListed = 500;
 
@@ -75,7 +75,7 @@ public sealed class ProcessMonitor(WorkflowDbContext db, TallyCatchUp catchUp, T
     }
 
     private Task<IReadOnlyList<ElementCount>> CurrentAsync(DistrictScope scope, long versionId, CancellationToken cancellationToken) =>
-        positions.CountAsync(db, scope, versionId, cancellationToken);
+        live.CountAsync(db, scope, versionId, cancellationToken);
 
     private static List<ElementCount> Counts(IEnumerable<MonitorTally> tallies, TallyKind kind) =>
         tallies.Where(t => t.Kind == kind).GroupBy(t => t.ElementId)

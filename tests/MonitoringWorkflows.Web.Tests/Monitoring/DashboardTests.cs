@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Cases;
+using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Tests.Identity.Support;
 
 namespace MonitoringWorkflows.Web.Tests.Monitoring;
@@ -84,6 +86,26 @@ public sealed partial class DashboardTests
         Assert.Contains("""href="/cases?status=open&overdue=true&agency=SocialProtection">1</a>""", html);
         Assert.Contains("data-testid=\"months\"", html);
         Assert.Contains("/dist/monitoring-dashboard.js", html);
+    }
+
+    [Fact]
+    public async Task Dashboard_ReadAgainAfterTheMeetingsDecision_NoLongerCountsTheCaseAsAwaitingReview()
+    {
+        await using var site = await DashboardSite.CreateAsync();
+        var chair = await site.Cases.SignedInAsync("chair@demo.az");
+        var before = (await chair.Http.GetFromJsonAsync<JsonObject>("/api/monitoring/dashboard"))!;
+        await using (var scope = site.Cases.Services.CreateAsyncScope())
+        {
+            var decided = await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().CorrelateMessageAsync(site.C, "groupReviewDecision",
+                new JsonObject { ["decision"] = "protect-and-monitor", ["actions"] = new JsonArray() }, "secretary@demo.az", default);
+            Assert.True(decided.IsOk, decided.Message);
+        }
+
+        var after = (await chair.Http.GetFromJsonAsync<JsonObject>("/api/monitoring/dashboard"))!;
+
+        Assert.Equal(1, Count(before["awaitingReview"]));
+        Assert.Equal(0, Count(after["awaitingReview"]));
+        Assert.Equal(3, Count(after["openCases"]));
     }
 
     [Fact]

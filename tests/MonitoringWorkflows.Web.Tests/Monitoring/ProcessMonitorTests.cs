@@ -93,7 +93,7 @@ public sealed class ProcessMonitorTests
     {
         var (host, aaa) = await SeededAsync();
         await using var _ = host;
-        var positions = new TokenPositions();
+        var positions = new LiveInstances();
         await MonitorOf(host, positions).ForVersionAsync(aaa, "route", 1, default);
         await CompleteAAsync(host, await InstanceOfAsync(host, "AAA-2026-0003"), go: false);
 
@@ -115,9 +115,9 @@ public sealed class ProcessMonitorTests
         Assert.InRange(p100, 5 * 3600, 5 * 3600 * 1.19);
     }
 
-    private static ProcessMonitor MonitorOf(RunnerHost host, TokenPositions? positions = null) => new(host.Db(),
+    private static ProcessMonitor MonitorOf(RunnerHost host, LiveInstances? positions = null) => new(host.Db(),
         new TallyCatchUp(host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), host.Services.GetRequiredService<WriteGate>()),
-        positions ?? new TokenPositions());
+        positions ?? new LiveInstances());
 
     private static string Text(IEnumerable<ElementCount> counts) =>
         string.Join(",", counts.OrderBy(c => c.ElementId, StringComparer.Ordinal).Select(c => $"{c.ElementId}={c.Count}"));
