@@ -35,6 +35,7 @@ public static class SchedulingRegistration
         services.AddSingleton<QuartzClock>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<QuartzClock>());
         services.AddSingleton<TimerFiring>();
+        services.AddSingleton<DueTimerQueue>();
         services.AddSingleton<TimerReconciliation>();
         services.AddSingleton<TimerRescheduling>();
         services.AddHostedService<SchedulingService>();
