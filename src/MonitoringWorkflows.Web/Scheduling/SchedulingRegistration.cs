@@ -38,6 +38,7 @@ public static class SchedulingRegistration
         services.AddSingleton<DueTimerQueue>();
         services.AddSingleton<TimerReconciliation>();
         services.AddSingleton<TimerRescheduling>();
+        services.AddScoped<InstanceTimers>();
         services.AddHostedService<SchedulingService>();
         return services;
     }
