@@ -63,7 +63,9 @@ public sealed class ProtectionOrderRules(IOptions<ProtectionOrderOptions> option
 
     private static decimal? Number(JsonNode? node) => node switch
     {
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue(out decimal number) => number,
+        // Read from its JSON text: a value built in code (an int) does not convert like one parsed from a request.
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
         _ when Text(node) is { } text && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };

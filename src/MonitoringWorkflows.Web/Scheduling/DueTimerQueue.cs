@@ -30,10 +30,21 @@ public sealed class DueTimerQueue(
     private readonly ConcurrentDictionary<Task, bool> alone = new();
     private Task? writer;
 
+    /// <summary>Not a timer: asks the writer to look for due timers (at start, and while a burst is not yet drained).</summary>
+    private const long LookForDue = -1;
+
     /// <summary>Hands a due timer over; false once the queue is closed (the row stays pending for the next start).</summary>
     public bool Enqueue(long timerId) => due.Writer.TryWrite(timerId);
 
-    public void Start() => writer ??= Task.Run(() => RunAsync(CancellationToken.None));
+    /// <summary>
+    /// Starts the writer and has it fire what is already due (timers that came due while the host was down), without
+    /// waiting for Quartz to work through their misfired triggers.
+    /// </summary>
+    public void Start()
+    {
+        writer ??= Task.Run(() => RunAsync(CancellationToken.None));
+        due.Writer.TryWrite(LookForDue);
+    }
 
     /// <summary>Closes the queue and fires what it holds (Quartz has stopped handing timers over by then).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -49,7 +60,13 @@ public sealed class DueTimerQueue(
         while (await due.Reader.WaitToReadAsync(cancellationToken))
         {
             var handed = new HashSet<long>();
-            while (handed.Count < size && due.Reader.TryRead(out var id)) handed.Add(id);
+            var look = false;
+            while (handed.Count < size && due.Reader.TryRead(out var id))
+            {
+                if (id == LookForDue) look = true;
+                else handed.Add(id);
+            }
+            if (handed.Count == 0 && !look) continue;
             try
             {
                 await FireAsync(handed, size, cancellationToken);
@@ -80,6 +97,9 @@ public sealed class DueTimerQueue(
         }
         logger.LogInformation("{Fired} timers fired in one transaction ({Handed} handed over by the clock, {Found} found due)",
             fired.Count, handed.Count, batch.Ready.Count(t => !handed.Contains(t.Id)));
+        // A full batch may have left more due behind: look again at once rather than wait for their triggers (only
+        // after progress, so steps that keep failing are left to their own triggers, which record their incidents).
+        if (batch.Ready.Count >= size && fired.Count > 0) due.Writer.TryWrite(LookForDue);
         // The triggers of the timers found due would only find their rows fired: remove them (harmless if already gone).
         var found = fired.Where(id => !handed.Contains(id)).ToList();
         if (found.Count > 0) await clock.TimersChangedAsync([], found, CancellationToken.None);
