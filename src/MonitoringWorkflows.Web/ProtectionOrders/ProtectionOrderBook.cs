@@ -17,11 +17,29 @@ public sealed class ProtectionOrderBook(
     TimeProvider time,
     ILogger<ProtectionOrderBook> logger)
 {
-    /// <summary>The order recorded for <paramref name="step"/>, or null when its data record none (or it already was).</summary>
+    /// <summary>
+    /// The order recorded for <paramref name="step"/>, or null when its data record none (or it already was). The step
+    /// has committed whatever happens here: a failure is logged (with what to record by hand), not thrown at the user.
+    /// </summary>
     public async Task<ProtectionOrderRecord?> RecordAsync(UserTaskRecord step, CaseRecord stepCase, JsonObject data, string recordedBy,
         CancellationToken cancellationToken)
     {
         if (rules.DraftOf(step.FormKey, data) is not { } draft) return null;
+        try
+        {
+            return await InsertAsync(step, stepCase, draft, recordedBy, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "The {Kind} protection order of step {StepId} on case {Case} ({Days} days from {IssuedOn:u}) was not recorded",
+                draft.Kind, step.Id, stepCase.Number, draft.Days, draft.IssuedOn);
+            return null;
+        }
+    }
+
+    private async Task<ProtectionOrderRecord?> InsertAsync(UserTaskRecord step, CaseRecord stepCase, OrderDraft draft, string recordedBy,
+        CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var orders = db.Set<ProtectionOrderRecord>();
         if (await orders.AnyAsync(o => o.UserTaskId == step.Id, cancellationToken)) return null;

@@ -27,7 +27,7 @@ public sealed class DueTimerQueue(
     ILogger<DueTimerQueue> logger)
 {
     private readonly Channel<long> due = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<Task, bool> alone = new();
+    private readonly ConcurrentDictionary<Task, bool> beside = new();
     private Task? writer;
 
     /// <summary>Not a timer: asks the writer to look for due timers (at start, and while a burst is not yet drained).</summary>
@@ -51,7 +51,7 @@ public sealed class DueTimerQueue(
     {
         due.Writer.TryComplete();
         if (writer is not null) await writer.WaitAsync(cancellationToken);
-        await Task.WhenAll(alone.Keys).WaitAsync(cancellationToken);
+        await Task.WhenAll(beside.Keys).WaitAsync(cancellationToken);
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -100,9 +100,10 @@ public sealed class DueTimerQueue(
         // A full batch may have left more due behind: look again at once rather than wait for their triggers (only
         // after progress, so steps that keep failing are left to their own triggers, which record their incidents).
         if (batch.Ready.Count >= size && fired.Count > 0) due.Writer.TryWrite(LookForDue);
-        // The triggers of the timers found due would only find their rows fired: remove them (harmless if already gone).
+        // The triggers of the timers found due would only find their rows fired: remove them (harmless if already gone),
+        // beside the writer, which has the next batch to fire. One that fires first is dropped by the next batch.
         var found = fired.Where(id => !handed.Contains(id)).ToList();
-        if (found.Count > 0) await clock.TimersChangedAsync([], found, CancellationToken.None);
+        if (found.Count > 0) Beside(() => UnscheduleAsync(found));
     }
 
     private void LogDropped(long timerId, string reason)
@@ -112,10 +113,25 @@ public sealed class DueTimerQueue(
         else logger.LogInformation("Timer {TimerId} dropped: {Reason}", timerId, reason);
     }
 
-    private void FireAlone(long timerId)
+    private void FireAlone(long timerId) => Beside(() => firing.FireAsync(timerId, CancellationToken.None));
+
+    private async Task UnscheduleAsync(IReadOnlyList<long> timers)
     {
-        var task = Task.Run(() => firing.FireAsync(timerId, CancellationToken.None));
-        alone[task] = true;
-        task.ContinueWith(t => alone.TryRemove(t, out _), TaskScheduler.Default);
+        try
+        {
+            await clock.TimersChangedAsync([], timers, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The triggers of {Count} timers fired in a batch were not removed; each is dropped when it fires", timers.Count);
+        }
+    }
+
+    /// <summary>Work beside the writer, awaited when the queue stops.</summary>
+    private void Beside(Func<Task> work)
+    {
+        var task = Task.Run(work);
+        beside[task] = true;
+        task.ContinueWith(t => beside.TryRemove(t, out _), TaskScheduler.Default);
     }
 }
