@@ -5,13 +5,16 @@ using MonitoringWorkflows.Web.Persistence.Records;
 namespace MonitoringWorkflows.Web.Scheduling;
 
 /// <summary>
-/// The timers of one batch, read in two queries: those the clock handed over, sorted into ready (pending on a running
-/// instance, one per instance), dropped (with why) and deferred (to be fired alone: a second timer of an instance
+/// The timers of one batch, read in two queries: those the clock handed over, sorted into ready (pending and due on a
+/// running instance, one per instance), dropped (with why) and deferred (to be fired alone: a second timer of an instance
 /// already in the batch, or an instance with an incident); and other pending timers already due on running instances.
 /// </summary>
 internal sealed record DueTimerBatch(List<TimerRecord> Ready, List<(long Id, string Reason)> Dropped, List<long> Deferred)
 {
     public const string AlreadyFired = "it is already Fired";
+
+    /// <summary>How early a handed-over timer may be (the clock's and the database's times differ a little).</summary>
+    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
     public static async Task<DueTimerBatch> LoadAsync(IDbContextFactory<WorkflowDbContext> contexts, IReadOnlyCollection<long> handed,
         int size, DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,6 +27,8 @@ internal sealed record DueTimerBatch(List<TimerRecord> Ready, List<(long Id, str
         {
             var timer = rows.GetValueOrDefault(id);
             if (TimerFiring.WhyNot(timer) is { } reason) batch.Dropped.Add((id, reason));
+            // Moved later while its old trigger was already firing: the new trigger fires it at its new time.
+            else if (timer!.DueAt > now + Tolerance) batch.Dropped.Add((id, $"it was moved to {timer.DueAt:u}; it fires then"));
             else if (timer!.Instance!.Status != ProcessInstanceStatus.Running || !instances.Add(timer.InstanceId)) batch.Deferred.Add(id);
             else batch.Ready.Add(timer);
         }

@@ -51,6 +51,7 @@ public sealed class BatchFiringTests
         var instances = new List<long>();
         for (var i = 0; i < 30; i++) instances.Add(await host.StartInstanceAsync("wait", $"CASE-{i}"));
         var timers = (await host.TimersAsync()).Select(t => t.Id).ToList();
+        await MakeDueAsync(host);
 
         await Queue(host).FireAsync(timers, 200, CancellationToken.None);
 
@@ -75,6 +76,7 @@ public sealed class BatchFiringTests
         var lateTimer = Assert.Single(await host.TimersAsync(late)).Id;
         Assert.True((await host.Runner.CompleteTaskAsync(await host.OpenTaskAsync(done), null, "police", CancellationToken.None)).IsOk);
         var doneJournal = (await host.JournalAsync(done)).Count;
+        await MakeDueAsync(host);
 
         await Queue(host).FireAsync([doneTimer, lateTimer, lateTimer], 200, CancellationToken.None);
         await Queue(host).FireAsync([lateTimer], 200, CancellationToken.None);
@@ -130,11 +132,17 @@ public sealed class BatchFiringTests
         await using (var db = host.Db())
             await db.Timers.Where(t => t.Id == overdueTimer).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
 
-        await Queue(host).FireAsync([endedTimer, 999_999], 200, CancellationToken.None);
+        // Moved an hour later while its old trigger was already firing.
+        var later = await host.StartInstanceAsync("wait", "CASE-L");
+        var laterTimer = Assert.Single(await host.TimersAsync(later)).Id;
+
+        await Queue(host).FireAsync([endedTimer, 999_999, laterTimer], 200, CancellationToken.None);
 
         Assert.Contains(host.Logs.Lines, l => l.Contains($"Timer {endedTimer} dropped: it is already Cancelled", StringComparison.Ordinal));
         Assert.Contains(host.Logs.Lines, l => l.Contains("Timer 999999 dropped: it no longer exists", StringComparison.Ordinal));
-        Assert.Contains(host.Logs.Lines, l => l.Contains("1 timers fired in one transaction (2 handed over by the clock, 1 found due)", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains($"Timer {laterTimer} dropped: it was moved to", StringComparison.Ordinal));
+        Assert.Equal(TimerStatus.Pending, Assert.Single(await host.TimersAsync(later)).Status);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("1 timers fired in one transaction (3 handed over by the clock, 1 found due)", StringComparison.Ordinal));
         Assert.Equal(TimerStatus.Fired, Assert.Single(await host.TimersAsync(overdue)).Status);
         // Its own trigger is removed (beside the writer): it would only find the row fired.
         await ClockHost.EventuallyAsync(async () => await host.TriggerAsync(overdueTimer) is null, Patience, "the fired timer's trigger to be removed");
@@ -151,6 +159,7 @@ public sealed class BatchFiringTests
         // The row names a subscription the instance does not have (data put right by hand, a step gone).
         await using (var db = host.Db())
             await db.Timers.Where(t => t.Id == timer.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.TimerId, 999));
+        await MakeDueAsync(host);
 
         await Queue(host).FireAsync([timer.Id], 200, CancellationToken.None);
 
@@ -184,6 +193,14 @@ public sealed class BatchFiringTests
     }
 
     private static DueTimerQueue Queue(ClockHost host) => host.Services.GetRequiredService<DueTimerQueue>();
+
+    /// <summary>The pending rows due a second ago, as when the clock hands them over (their triggers stay an hour away).</summary>
+    private static async Task MakeDueAsync(ClockHost host)
+    {
+        await using var db = host.Db();
+        await db.Timers.Where(t => t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+    }
 
     private static async Task<List<TimerRecord>> TimersOfAsync(TestDataFolder folder)
     {
