@@ -13,7 +13,8 @@ public sealed record OrderRow(long Id, string CaseNumber, ProtectionOrderKind Ki
 
 /// <summary>
 /// A district's protection orders in force, soonest ending first, through the <c>(DistrictId, ExpiresAt)</c> index:
-/// for the orders page, its API and the chair's dashboard. An order is in force until <c>ExpiresAt</c>.
+/// for the orders page, its API and the chair's dashboard. An order is in force until <c>ExpiresAt</c>, unless a
+/// court's long-term order replaced it.
 /// </summary>
 public sealed class ExpiringOrders(WorkflowDbContext db)
 {
@@ -35,7 +36,8 @@ public sealed class ExpiringOrders(WorkflowDbContext db)
 
     private IQueryable<ProtectionOrderRecord> InForce(long districtId, DateTimeOffset now, int? withinDays)
     {
-        var orders = db.Set<ProtectionOrderRecord>().AsNoTracking().Where(o => o.DistrictId == districtId && o.ExpiresAt > now);
+        var orders = db.Set<ProtectionOrderRecord>().AsNoTracking()
+            .Where(o => o.DistrictId == districtId && o.ExpiresAt > now && o.ReplacedByOrderId == null);
         if (withinDays is { } days)
         {
             var horizon = now.AddDays(Math.Max(0, days));

@@ -42,7 +42,7 @@ public sealed class OrderExpirySweep(
         var now = time.GetUtcNow();
         var horizon = now.AddDays(options.Value.ReminderDaysBefore);
         var due = await (from o in db.Set<ProtectionOrderRecord>()
-                         where o.RemindedAt == null && o.ExpiresAt > now && o.ExpiresAt <= horizon
+                         where o.RemindedAt == null && o.ExpiresAt > now && o.ExpiresAt <= horizon && o.ReplacedByOrderId == null
                          orderby o.ExpiresAt
                          join c in db.Cases on o.CaseId equals c.Id
                          select new { Order = o, CaseNumber = c.Number })

@@ -8,7 +8,8 @@ namespace MonitoringWorkflows.Web.ProtectionOrders;
 
 /// <summary>
 /// Keeps the order a protective-measures step recorded as a row, once per step, right after the step committed (the
-/// step's data are what it read). The unique step id makes a repeated recording a no-op.
+/// step's data are what it read). The unique step id makes a repeated recording a no-op. A court's long-term order
+/// replaces the case's short-term ones: they leave the list and get no expiry notice.
 /// </summary>
 public sealed class ProtectionOrderBook(
     IDbContextFactory<WorkflowDbContext> contexts,
@@ -52,7 +53,7 @@ public sealed class ProtectionOrderBook(
         orders.Add(order);
         try
         {
-            await writes.SaveChangesAsync(db, cancellationToken);
+            await writes.RunAsync(() => SaveAsync(db, order, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException exception)
         {
@@ -64,6 +65,19 @@ public sealed class ProtectionOrderBook(
         logger.LogInformation("{Kind} protection order {OrderId} on case {Case} recorded: {Days} days, ends {ExpiresAt:u}",
             order.Kind, order.Id, stepCase.Number, order.Days, order.ExpiresAt);
         return order;
+    }
+
+    /// <summary>The order, and for a court's order the short-term orders of the case it replaces, in one transaction.</summary>
+    private static async Task<int> SaveAsync(WorkflowDbContext db, ProtectionOrderRecord order, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (order.Kind == ProtectionOrderKind.LongTerm)
+            await db.Set<ProtectionOrderRecord>()
+                .Where(o => o.CaseId == order.CaseId && o.Kind == ProtectionOrderKind.ShortTerm && o.ReplacedByOrderId == null && o.Id != order.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ReplacedByOrderId, order.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return 1;
     }
 
     private async Task<bool> RecordedMeanwhileAsync(long stepId, CancellationToken cancellationToken)

@@ -33,6 +33,9 @@ public sealed class ProtectionOrderRecord
 
     /// <summary>When the chair and the holder agency were told the order ends soon; null until then.</summary>
     public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>The court's long-term order on the same case that replaced this short-term one; null while it stands.</summary>
+    public long? ReplacedByOrderId { get; set; }
 }
 
 internal sealed class ProtectionOrderConfiguration : IEntityTypeConfiguration<ProtectionOrderRecord>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -135,6 +136,40 @@ public sealed class ProtectionOrderSiteTests
         Assert.Equal([ProtectionOrderKind.ShortTerm, ProtectionOrderKind.LongTerm], inForce.Select(o => o.Kind));
         Assert.All(inForce, o => Assert.Equal(number, o.CaseNumber));
         Assert.Single(await orders.ListAsync(district, now, null, ProtectionOrderKind.LongTerm, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Record_ACourtsLongTermOrder_ReplacesTheCasesShortTermOrder_InTheListAndForTheSweep()
+    {
+        await using var site = new InboxSite();
+        var number = await site.RecordCaseAsync();
+        CaseRecord stepCase;
+        await using (var db = site.Database()) stepCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number);
+        var book = site.Services.GetRequiredService<ProtectionOrderBook>();
+        var now = DateTimeOffset.UtcNow;
+        UserTaskRecord Step(long id, string formKey, string agency) => new()
+        {
+            Id = id, InstanceId = stepCase.ProcessInstanceId!.Value, TaskId = (int)id, ElementId = formKey, FormKey = formKey, Agency = agency,
+        };
+
+        var shortTerm = await book.RecordAsync(Step(9001, "protection-order", "Police"), stepCase, Order(5, now.AddDays(-1)), "police@demo.az", CancellationToken.None);
+        var again = await book.RecordAsync(Step(9001, "protection-order", "Police"), stepCase, Order(5, now.AddDays(-1)), "police@demo.az", CancellationToken.None);
+        var court = new JsonObject
+        {
+            ["courtDecision"] = "granted", ["courtOrderDays"] = 90, ["applicationFiledAt"] = "2026-01-01",
+            ["courtDecisionAt"] = now.ToOffset(TimeSpan.FromHours(4)).ToString("yyyy-MM-dd"),
+        };
+        var longTerm = await book.RecordAsync(Step(9002, "court-order", "Prosecutor"), stepCase, court, "prosecutor@demo.az", CancellationToken.None);
+
+        Assert.NotNull(shortTerm);
+        Assert.Null(again); // one order per step
+        await using var check = site.Database();
+        Assert.Equal(longTerm!.Id, (await check.Set<ProtectionOrderRecord>().SingleAsync(o => o.Id == shortTerm.Id)).ReplacedByOrderId);
+        await using var scope = site.Services.CreateAsyncScope();
+        var listed = await scope.ServiceProvider.GetRequiredService<ExpiringOrders>().ListAsync(stepCase.DistrictId, now, null, null, CancellationToken.None);
+        Assert.Equal([ProtectionOrderKind.LongTerm], listed.Select(o => o.Kind));
+        await site.Services.GetRequiredService<OrderExpirySweep>().SweepAsync(CancellationToken.None);
+        Assert.False(await check.Set<NotificationRecord>().AnyAsync(n => n.Source == $"order-expiry:{shortTerm.Id}"));
     }
 
     /// <summary>A case screened as high risk: its protective measures start with the police's order step.</summary>

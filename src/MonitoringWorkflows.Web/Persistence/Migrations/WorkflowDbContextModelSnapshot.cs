@@ -961,6 +961,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.Property<long?>("RemindedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReplacedByOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UserTaskId")
                         .HasColumnType("INTEGER");
 

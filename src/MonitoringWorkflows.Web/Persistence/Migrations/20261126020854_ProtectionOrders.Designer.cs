@@ -11,7 +11,7 @@ using MonitoringWorkflows.Web.Persistence;
 namespace MonitoringWorkflows.Web.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261126012423_ProtectionOrders")]
+    [Migration("20261126020854_ProtectionOrders")]
     partial class ProtectionOrders
     {
         /// <inheritdoc />
@@ -962,6 +962,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedByOrderId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UserTaskId")

@@ -27,7 +27,8 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacedByOrderId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
