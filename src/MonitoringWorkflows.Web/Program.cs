@@ -11,6 +11,7 @@ using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
 using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.ProtectionOrders;
 using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Scheduling;
 
@@ -31,6 +32,7 @@ builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddProtectionOrders(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -48,6 +50,7 @@ api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
+api.MapOrdersApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -84,5 +84,15 @@ public static class Endpoints
         new("GET", "/api/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
         new("GET", "/api/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
         new("POST", "/api/timers/999999/reschedule", [Administrator], Json: "{}"),
+        // The same on a page: an instance's timers, and an administrator's form to move one (an empty form is refused
+        // with a message, so nothing moves).
+        new("GET", "/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
+        new("GET", "/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
+        new("POST", "/instances/{homeInstance}/timers?handler=Reschedule", [Administrator], Form: EmptyForm),
+
+        // Protection orders: each district's chair and secretary see their own district's (a list, so nothing to hide).
+        new("GET", "/orders", [Chair, Secretary, OtherChair]),
+        new("GET", "/orders?show=all&kind=LongTerm", [Chair, Secretary, OtherChair]),
+        new("GET", "/api/orders?expiringWithinDays=7", [Chair, Secretary, OtherChair]),
     ];
 }
