@@ -9,6 +9,7 @@ using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
 using MonitoringWorkflows.Web.Layout;
 using MonitoringWorkflows.Web.Localization;
+using MonitoringWorkflows.Web.Meetings;
 using MonitoringWorkflows.Web.Notifications;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
@@ -31,6 +32,7 @@ builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddMeetings();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -48,6 +50,7 @@ api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
+api.MapMeetingsApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -26,7 +26,7 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
     private static readonly JournalKind[] TimelineKinds =
     [
         .. Milestones, JournalKind.ElementEntered, JournalKind.ElementCompleted, JournalKind.ElementCancelled,
-        JournalKind.TimerFired, JournalKind.MessageReceived, JournalKind.ErrorThrown,
+        JournalKind.TimerFired, JournalKind.MessageReceived, JournalKind.ErrorThrown, JournalKind.GroupDecisionRecorded,
     ];
 
     public async Task<CaseSummary> SummaryAsync(VisibleCase seen, CancellationToken cancellationToken)
