@@ -4,6 +4,7 @@ using MonitoringWorkflows.Web.Audit;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
+using MonitoringWorkflows.Web.Figures;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
@@ -33,6 +34,7 @@ builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddMeetings();
+builder.Services.AddFigures();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -51,6 +53,7 @@ api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
 api.MapMeetingsApi();
+api.MapFiguresApi();
 app.MapApplicationPages();
 
 app.Run();
