@@ -59,8 +59,8 @@ public sealed class MeetingEditor(
     public Task<MeetingChange> RemoveItemAsync(ClaimsPrincipal user, long id, long itemId, CancellationToken cancellationToken) =>
         ChangeAsync(user, id, meeting =>
         {
-            if (meeting.Items.FirstOrDefault(i => i.Id == itemId) is not { } item) return Task.FromResult<Dictionary<string, string[]>?>(null);
-            db.AgendaItems.Remove(item);
+            // Idempotent: a case already off the agenda is simply not there.
+            if (meeting.Items.FirstOrDefault(i => i.Id == itemId) is { } item) db.AgendaItems.Remove(item);
             return Task.FromResult<Dictionary<string, string[]>?>(Ok());
         }, cancellationToken, itemId);
 

@@ -21,7 +21,7 @@ public static class MeetingsApi
         meetings.MapGet("/{id:long}", GetAsync).WithSummary("A meeting: agenda with reasons, attendance, decisions and actions; the minutes once closed.");
         meetings.MapPost("/{id:long}/agenda/propose", ProposeAsync).WithSummary("Adds the cases proposed now that are not on the agenda yet.");
         meetings.MapPost("/{id:long}/agenda", AddCaseAsync).WithSummary("Puts a case of the district on the agenda by its number.");
-        meetings.MapDelete("/{id:long}/agenda/{itemId:long}", RemoveAsync).WithSummary("Takes a case off the agenda.");
+        meetings.MapDelete("/{id:long}/agenda/{itemId:long}", RemoveAsync).WithSummary("Takes a case off the agenda (nothing to do when it is not on it).");
         meetings.MapPut("/{id:long}/attendance", AttendanceAsync).WithSummary("Records per agency whether it was present and who attended.");
         meetings.MapPut("/{id:long}/agenda/{itemId:long}/decision", DecideAsync)
             .WithSummary("Records the group's decision on a case: text, outcome code (actions, monitoring, noFurtherAction, postponed) and actions, each with an agency and a due date after today.");
