@@ -30,8 +30,14 @@ public sealed class MinutesClosing(
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Items).ThenInclude(i => i.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id && m.DistrictId == district, cancellationToken);
         if (meeting is null) return MeetingChange.NotFound;
-        if (meeting.Status == MeetingStatus.Closed) return MeetingChange.Closed;
         var now = time.GetUtcNow();
+        if (meeting.Status == MeetingStatus.Closed)
+        {
+            // Closed but not every decision sent on (the host stopped midway): sending the rest is not an edit.
+            if (!meeting.Items.Any(i => i.Delivery is null)) return MeetingChange.Closed;
+            await DeliverAllAsync(meeting, meeting.ClosedBy ?? user.Identity!.Name!, now, cancellationToken);
+            return MeetingChange.Ok(id);
+        }
         var errors = await ReadinessAsync(meeting, request, Today(now), cancellationToken);
         if (errors.Count > 0) return MeetingChange.Invalid(errors);
 
@@ -43,15 +49,21 @@ public sealed class MinutesClosing(
         // Someone closed or changed it meanwhile: what they saw is not what this caller confirmed.
         if (claimed == 0) return MeetingChange.Closed;
 
+        await DeliverAllAsync(meeting, actor, now, cancellationToken);
+        return MeetingChange.Ok(id);
+    }
+
+    /// <summary>Sends on each decision not sent yet, recording on its item what happened.</summary>
+    private async Task DeliverAllAsync(MeetingRecord meeting, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var waits = await waiting.ForCasesAsync(meeting.Items.Select(i => i.CaseNumber).ToList(), cancellationToken);
-        foreach (var item in meeting.Items.OrderBy(i => i.Position))
+        foreach (var item in meeting.Items.Where(i => i.Delivery is null).OrderBy(i => i.Position))
         {
             var (delivery, note) = await DeliverAsync(meeting, item, waits, actor, now, cancellationToken);
             await writes.RunAsync(() => db.AgendaItems.Where(i => i.Id == item.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.Delivery, delivery).SetProperty(i => i.DeliveryNote, note), cancellationToken),
                 cancellationToken);
         }
-        return MeetingChange.Ok(id);
     }
 
     private async Task<Dictionary<string, string[]>> ReadinessAsync(MeetingRecord meeting, CloseRequest request, DateOnly today,

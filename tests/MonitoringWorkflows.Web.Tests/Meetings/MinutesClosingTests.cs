@@ -43,6 +43,39 @@ public sealed class MinutesClosingTests
         Assert.DoesNotContain(await site.InboxAsync("Health"), r => r.ElementId == "Task_CarryOutAction");
         await AssertDecisionInReviewAsync(site, grave);
         await AssertRecordedInJournalAsync(site, high);
+        var chair = await site.SignedInAsync("chair@demo.az");
+        Assert.Contains("data-kind=\"GroupDecisionRecorded\"", await chair.GetPageAsync($"/cases/{high}"));
+    }
+
+    [Fact]
+    public async Task ClosingAgain_AfterTheHostStoppedMidway_SendsOnlyTheDecisionsNotSentYet()
+    {
+        await using var site = new MeetingSite();
+        var grave = await site.GraveCaseWaitingForReviewAsync();
+        var other = await site.RecordAsync(MeetingSite.Report(age: "30"));
+        var secretary = await site.SignedInAsync("secretary@demo.az");
+        var meeting = await MeetingSite.ScheduleAsync(secretary);
+        var id = (long)meeting["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await MeetingSite.SendAsync(secretary, HttpMethod.Post, $"/api/meetings/{id}/agenda", new { caseNumber = other })).StatusCode);
+        meeting = (await secretary.Http.GetFromJsonAsync<JsonObject>($"/api/meetings/{id}"))!;
+        await DecideAsync(secretary, meeting, grave, "noFurtherAction", "Nothing more to do.");
+        await DecideAsync(secretary, meeting, other, "monitoring", "Monitor.");
+        Assert.Equal(HttpStatusCode.OK, (await MeetingSite.SendAsync(secretary, HttpMethod.Post, $"/api/meetings/{id}/close", new { confirm = true })).StatusCode);
+        await using (var db = site.Database())
+            await db.AgendaItems.Where(i => i.CaseNumber == other).ExecuteUpdateAsync(set => set.SetProperty(i => i.Delivery, (string?)null));
+
+        var resumed = await MeetingSite.SendAsync(secretary, HttpMethod.Post, $"/api/meetings/{id}/close", new { confirm = true });
+        var again = await MeetingSite.SendAsync(secretary, HttpMethod.Post, $"/api/meetings/{id}/close", new { confirm = true });
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var minutes = (await resumed.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("sent", "recorded"), ((string)MeetingSite.Item(minutes, grave)["delivery"]!, (string)MeetingSite.Item(minutes, other)["delivery"]!));
+        await using var check = site.Database();
+        var review = await check.ProcessInstances.SingleAsync(i => i.BusinessKey == grave && i.DefinitionVersion!.Key == "groupReview");
+        Assert.Equal(1, await check.JournalEntries.CountAsync(j => j.InstanceId == review.Id && j.Kind == JournalKind.MessageReceived));
+        // No actions: the review went straight on to the chair's confirmation.
+        Assert.True(await check.UserTasks.AnyAsync(t => t.Instance!.BusinessKey == grave && t.ElementId == "Task_ConfirmCompletion" && t.Status == UserTaskStatus.Open));
     }
 
     [Fact]
