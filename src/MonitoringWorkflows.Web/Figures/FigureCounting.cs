@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence;
@@ -8,9 +8,10 @@ using MonitoringWorkflows.Web.Persistence.Records;
 namespace MonitoringWorkflows.Web.Figures;
 
 /// <summary>
-/// Counts the victims of all districts' reports by the requested dimensions. Each report is read for what is counted
-/// only (district, registration month, victims' age and sex, types of violence, the case's state); nothing else of it
-/// leaves this class, and the period is at most as exact as a month.
+/// Counts the victims of all districts' reports by the requested dimensions. SQLite takes from each report only what is
+/// counted (district, registration time, each victim's age and sex, the types of violence, the case's state), so no
+/// name or narrative ever reaches this process; the rows are streamed and counted as they come, and the period is at
+/// most as exact as a month.
 /// </summary>
 public sealed class FigureCounting(WorkflowDbContext db)
 {
@@ -20,57 +21,72 @@ public sealed class FigureCounting(WorkflowDbContext db)
     public async Task<FigureTable> CountAsync(FigureFilter filter, CancellationToken cancellationToken)
     {
         var dimensions = filter.Dimensions;
-        var counts = new Dictionary<string, (Dictionary<string, string> Keys, int Count)>(StringComparer.Ordinal);
+        var byType = dimensions.Contains(FigureDimensions.ViolenceType);
+        var counts = new Dictionary<string, (string[] Keys, int Count)>(StringComparer.Ordinal);
         var total = 0;
-        foreach (var victim in await VictimsAsync(filter, cancellationToken))
+        await foreach (var victim in VictimsAsync(filter, cancellationToken))
         {
             if (!Matches(victim, filter)) continue;
             total++;
-            IReadOnlyList<string> types = !dimensions.Contains(FigureDimensions.ViolenceType) ? [""]
-                : victim.ViolenceTypes.Count > 0 ? victim.ViolenceTypes : [NoType];
+            IReadOnlyList<string> types = !byType ? [""] : victim.ViolenceTypes.Count > 0 ? victim.ViolenceTypes : [NoType];
             foreach (var type in types)
             {
-                var keys = dimensions.ToDictionary(d => d, d => ValueOf(victim, d, type, filter.PeriodLength));
-                var key = string.Join('|', dimensions.Select(d => keys[d]));
+                var keys = dimensions.Select(d => ValueOf(victim, d, type, filter.PeriodLength)).ToArray();
+                var key = string.Join('|', keys);
                 counts[key] = counts.TryGetValue(key, out var cell) ? (cell.Keys, cell.Count + 1) : (keys, 1);
             }
         }
         var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new FigureRow(c.Value.Keys, FigureTable.Publish(c.Value.Count), FigureTable.IsSuppressed(c.Value.Count)))
+            .Select(c => new FigureRow(dimensions.Select((d, i) => (d, c.Value.Keys[i])).ToDictionary(k => k.d, k => k.Item2),
+                FigureTable.Publish(c.Value.Count), FigureTable.IsSuppressed(c.Value.Count)))
             .ToList();
         return new FigureTable(dimensions, filter.PeriodLength, rows, FigureTable.Publish(total), FigureTable.RuleText);
     }
 
     internal sealed record Victim(string District, DateTimeOffset RegisteredAt, string AgeGroup, string Sex, IReadOnlyList<string> ViolenceTypes, string Outcome);
 
-    private async Task<List<Victim>> VictimsAsync(FigureFilter filter, CancellationToken cancellationToken)
+    /// <summary>One victim as SQLite reads it out of the report (json_each over its victims); what the counting needs only.</summary>
+    internal sealed class VictimRow
     {
-        var cases = db.Cases.AsNoTracking();
-        if (filter.Year is { } year)
-        {
-            var (from, to) = (YearStart(year), YearStart(year + 1));
-            cases = cases.Where(c => c.CreatedAt >= from && c.CreatedAt < to);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.District))
-            cases = cases.Where(c => db.Districts.Any(d => d.Id == c.DistrictId && d.Code == filter.District));
-        var rows = await cases
-            .Select(c => new
-            {
-                District = db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.Code).First(),
-                c.CreatedAt, c.ReportJson, c.Status,
-                Main = db.ProcessInstances.Where(i => i.Id == c.ProcessInstanceId).Select(i => (ProcessInstanceStatus?)i.Status).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.SelectMany(r => VictimsOf(r.District, r.CreatedAt, r.ReportJson, CaseReader.StatusOf(r.Status, r.Main))).ToList();
+        public string District { get; set; } = "";
+        public long CreatedAt { get; set; }
+        public string? Age { get; set; }
+        public string? Sex { get; set; }
+        public string? Types { get; set; }
+        public string CaseStatus { get; set; } = "";
+        public string? MainStatus { get; set; }
     }
 
-    private static IEnumerable<Victim> VictimsOf(string district, DateTimeOffset registeredAt, string reportJson, string outcome)
+    private async IAsyncEnumerable<Victim> VictimsAsync(FigureFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var report = JsonSerializer.Deserialize<ReportInput>(reportJson, CaseIntake.ReportJson) ?? new ReportInput();
-        var types = report.ViolenceTypes.Where(ReportChoices.ViolenceTypes.Contains).Distinct().Order(StringComparer.Ordinal).ToList();
-        return report.Victims.Where(v => !v.IsBlank).Select(v => new Victim(district, registeredAt, AgeGroups.Of(v.Age),
-            v.Sex is { } sex && ReportChoices.Sexes.Contains(sex) ? sex : FigureValues.UnknownSex, types, outcome));
+        var (from, to) = filter.Year is { } year ? (YearStart(year).UtcTicks, YearStart(year + 1).UtcTicks) : (long.MinValue, long.MaxValue);
+        var district = string.IsNullOrWhiteSpace(filter.District) ? null : filter.District;
+        var rows = db.Database.SqlQuery<VictimRow>($"""
+            SELECT d."Code" AS "District", c."CreatedAt" AS "CreatedAt",
+                   json_extract(v.value, '$.age') AS "Age", json_extract(v.value, '$.sex') AS "Sex",
+                   (SELECT group_concat(t.value, ',') FROM json_each(c."ReportJson", '$.violenceTypes') AS t) AS "Types",
+                   c."Status" AS "CaseStatus", i."Status" AS "MainStatus"
+            FROM "Cases" AS c
+            JOIN "Districts" AS d ON d."Id" = c."DistrictId"
+            JOIN json_each(c."ReportJson", '$.victims') AS v
+            LEFT JOIN "ProcessInstances" AS i ON i."Id" = c."ProcessInstanceId"
+            WHERE c."CreatedAt" >= {from} AND c."CreatedAt" < {to} AND ({district} IS NULL OR d."Code" = {district})
+            """);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            // An unused row of the form (neither age nor sex) is no victim.
+            if (string.IsNullOrWhiteSpace(row.Age) && string.IsNullOrWhiteSpace(row.Sex)) continue;
+            yield return new Victim(row.District, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), AgeGroups.Of(row.Age),
+                row.Sex is { } sex && ReportChoices.Sexes.Contains(sex) ? sex : FigureValues.UnknownSex, TypesOf(row.Types), OutcomeOf(row));
+        }
     }
+
+    private static IReadOnlyList<string> TypesOf(string? types) => (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Where(ReportChoices.ViolenceTypes.Contains).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string OutcomeOf(VictimRow row) => CaseReader.StatusOf(
+        Enum.Parse<CaseStatus>(row.CaseStatus),
+        row.MainStatus is { } main ? Enum.Parse<ProcessInstanceStatus>(main) : null);
 
     private static bool Matches(Victim victim, FigureFilter filter) =>
         (filter.ViolenceType is not { Length: > 0 } type || victim.ViolenceTypes.Contains(type))
