@@ -17,16 +17,16 @@ public static class MeetingsApi
         var meetings = api.MapGroup("/meetings").RequireAuthorization(policy => policy.RequireRole(Roles.Chair, Roles.Secretary));
         meetings.MapGet("", ListAsync).WithSummary("The district's meetings: not yet closed (soonest first) and closed (latest first).");
         meetings.MapPost("", ScheduleAsync)
-            .WithSummary("Schedules a meeting (date, time, place); its agenda is proposed at once: grave and high-risk cases, cases whose group review waits for a decision, repeat cases, cases with outstanding actions.");
+            .WithSummary("Schedules a meeting (date, time, place); its agenda is proposed at once: grave and high-risk cases, cases whose group review waits for a decision, repeat cases, cases with outstanding actions.").Documented(StatusCodes.Status201Created);
         meetings.MapGet("/{id:long}", GetAsync).WithSummary("A meeting: agenda with reasons, attendance, decisions and actions; the minutes once closed.");
-        meetings.MapPost("/{id:long}/agenda/propose", ProposeAsync).WithSummary("Adds the cases proposed now that are not on the agenda yet.");
-        meetings.MapPost("/{id:long}/agenda", AddCaseAsync).WithSummary("Puts a case of the district on the agenda by its number.");
-        meetings.MapDelete("/{id:long}/agenda/{itemId:long}", RemoveAsync).WithSummary("Takes a case off the agenda (nothing to do when it is not on it).");
-        meetings.MapPut("/{id:long}/attendance", AttendanceAsync).WithSummary("Records per agency whether it was present and who attended.");
+        meetings.MapPost("/{id:long}/agenda/propose", ProposeAsync).WithSummary("Adds the cases proposed now that are not on the agenda yet.").Documented();
+        meetings.MapPost("/{id:long}/agenda", AddCaseAsync).WithSummary("Puts a case of the district on the agenda by its number.").Documented();
+        meetings.MapDelete("/{id:long}/agenda/{itemId:long}", RemoveAsync).WithSummary("Takes a case off the agenda (nothing to do when it is not on it).").Documented();
+        meetings.MapPut("/{id:long}/attendance", AttendanceAsync).WithSummary("Records per agency whether it was present and who attended.").Documented();
         meetings.MapPut("/{id:long}/agenda/{itemId:long}/decision", DecideAsync)
-            .WithSummary("Records the group's decision on a case: text, outcome code (actions, monitoring, noFurtherAction, postponed) and actions, each with an agency and a due date after today.");
+            .WithSummary("Records the group's decision on a case: text, outcome code (actions, monitoring, noFurtherAction, postponed) and actions, each with an agency and a due date after today.").Documented();
         meetings.MapPost("/{id:long}/close", CloseAsync)
-            .WithSummary("Closes the minutes (body {\"confirm\": true}): each decision goes to its case's group review as the message groupReviewDecision, each action becomes a step for its agency; cases not waiting for a decision get it recorded in their journal. Read-only afterwards.");
+            .WithSummary("Closes the minutes (body {\"confirm\": true}): each decision goes to its case's group review as the message groupReviewDecision, each action becomes a step for its agency; cases not waiting for a decision get it recorded in their journal. Read-only afterwards.").Documented();
         return api;
     }
 
@@ -83,6 +83,11 @@ public static class MeetingsApi
             detail: "A closed meeting's minutes are read-only."),
         _ => NoSuchMeeting(),
     };
+
+    /// <summary>What a change answers, for the OpenAPI document: the meeting as it now is, or a problem.</summary>
+    private static RouteHandlerBuilder Documented(this RouteHandlerBuilder endpoint, int status = StatusCodes.Status200OK) => endpoint
+        .Produces<MeetingView>(status).ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static ProblemHttpResult NoSuchMeeting() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such meeting");
 }
