@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MonitoringWorkflows.Browser.Tests.Support;
-using MonitoringWorkflows.Web.Cases;
 using static Microsoft.Playwright.Assertions;
 
 namespace MonitoringWorkflows.Browser.Tests;
@@ -23,7 +22,7 @@ public sealed partial class MeetingScenarioTests(BrowserSite site)
         await scenario.RunAsync(async () =>
         {
             var secretary = (await scenario.SignedInAsync(DemoLogins.Secretary)).Page;
-            var tomorrow = DateOnly.FromDateTime(AzerbaijanTime.Of(DateTimeOffset.UtcNow).DateTime).AddDays(1);
+            var tomorrow = DateOnly.FromDateTime(MonitoringWorkflows.Web.Cases.AzerbaijanTime.Of(DateTimeOffset.UtcNow).DateTime).AddDays(1);
             await secretary.GotoAsync("/meetings");
             var schedule = secretary.GetByTestId("schedule-meeting");
             await schedule.Locator("input[name='Input.Date']").FillAsync(tomorrow.ToString("yyyy-MM-dd"));
