@@ -18,6 +18,12 @@ public static class Endpoints
     /// <summary>Who may look at an instance's timers, in their own district.</summary>
     private static readonly Persona[] TimerWatchers = [Administrator, Chair, Secretary, OtherChair];
 
+    /// <summary>Who runs group meetings: the chair and the secretary, each of their own district's meetings.</summary>
+    private static readonly Persona[] MeetingHolders = [Chair, Secretary, OtherChair];
+
+    /// <summary>National figures without personal data.</summary>
+    private static readonly Persona[] FigureReaders = [Administrator, Analyst];
+
     /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
     private const string ForgedCompletion = """{ "forgedField": "x" }""";
 
@@ -94,5 +100,37 @@ public static class Endpoints
         new("GET", "/orders", [Chair, Secretary, OtherChair]),
         new("GET", "/orders?show=all&kind=LongTerm", [Chair, Secretary, OtherChair]),
         new("GET", "/api/orders?expiringWithinDays=7", [Chair, Secretary, OtherChair]),
+
+        // Group review meetings: bodies that fail validation (or change nothing) for those allowed; another district's
+        // meeting is answered as a missing one.
+        new("GET", "/meetings", MeetingHolders),
+        new("POST", "/meetings", MeetingHolders, Form: EmptyForm),
+        new("GET", "/meetings/{homeMeeting}", [Chair, Secretary], MeetingHolders),
+        new("GET", "/meetings/{otherMeeting}", [OtherChair], MeetingHolders),
+        new("GET", "/meetings/{homeMeeting}/print", [Chair, Secretary], MeetingHolders),
+        new("GET", "/meetings/{otherMeeting}/print", [OtherChair], MeetingHolders),
+        new("POST", "/meetings/{homeMeeting}?handler=AddCase", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Close", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Propose", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Remove&itemId=999999", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Attendance", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Decision&itemId={homeItem}", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{otherMeeting}?handler=Decision&itemId=999999", [], MeetingHolders, Form: EmptyForm),
+        new("GET", "/api/meetings", MeetingHolders),
+        new("POST", "/api/meetings", MeetingHolders, Json: "{}"),
+        new("GET", "/api/meetings/{homeMeeting}", [Chair, Secretary], MeetingHolders),
+        new("GET", "/api/meetings/{otherMeeting}", [OtherChair], MeetingHolders),
+        new("POST", "/api/meetings/{homeMeeting}/agenda/propose", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{homeMeeting}/agenda", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("DELETE", "/api/meetings/{homeMeeting}/agenda/999999", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("PUT", "/api/meetings/{homeMeeting}/attendance", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("PUT", "/api/meetings/{homeMeeting}/agenda/{homeItem}/decision", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{homeMeeting}/close", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{otherMeeting}/close", [OtherChair], MeetingHolders, Json: "{}"),
+
+        // Figures without personal data, national.
+        new("GET", "/figures", FigureReaders),
+        new("GET", "/api/figures", FigureReaders),
+        new("GET", "/api/figures.csv", FigureReaders),
     ];
 }
