@@ -56,4 +56,7 @@ public enum JournalKind
 
     /// <summary>Not written by the engine: an administrator moved a pending timer's due time (the host's operations).</summary>
     TimerRescheduled,
+
+    /// <summary>Not written by the engine: an administrator moved a running instance to another version of its process.</summary>
+    InstanceMigrated,
 }
