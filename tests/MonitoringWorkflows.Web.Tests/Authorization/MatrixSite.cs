@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Cases;
+using MonitoringWorkflows.Web.Designer.TestRuns;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
@@ -39,6 +40,9 @@ public sealed class MatrixSite : IAsyncLifetime
     public long HomeInstance { get; private set; }
     public long OtherInstance { get; private set; }
 
+    /// <summary>A test run of the referral process, started by the demo administrator (only its owner may use it).</summary>
+    public Guid TestRun { get; private set; }
+
     public IServiceProvider Services => factory.Services;
 
     public async Task InitializeAsync()
@@ -49,6 +53,9 @@ public sealed class MatrixSite : IAsyncLifetime
         var other = await CreateOtherDistrictAsync();
         (HomeCase, HomeTask, HomeInstance) = await RecordCaseAsync(await DemoDistrictAsync(), "registrar@demo.az");
         (OtherCase, OtherTask, OtherInstance) = await RecordCaseAsync(other, "registrar@other.az");
+        var testRun = await Services.GetRequiredService<TestRunControl>().StartAsync(
+            new StartTestRun(null, "violenceReportReferral", null, null), "admin@demo.az", CancellationToken.None);
+        TestRun = testRun.Run!.Id;
         foreach (var persona in Personas.All.Where(p => p.Email is not null))
             clients[persona.Name] = await SignInAsync(persona.Email!);
         clients[Personas.Anonymous.Name] = NewClient();

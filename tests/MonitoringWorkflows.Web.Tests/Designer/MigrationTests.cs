@@ -169,6 +169,32 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
+    [Fact]
+    public async Task MigratePage_PreviewsAndMigratesTheChosenInstances()
+    {
+        var onA = await StartAsync();
+        var onB = await StartAsync();
+        await CompleteAsync(onB, "A");
+        await site.PublishAsync(Key, V2);
+        using var admin = await site.AdminAsync();
+        var page = $"/designer/processes/{Key}/migrate?from=1";
+
+        var preview = await admin.Site.GetPageAsync(page);
+        var posted = await admin.Site.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["from"] = "1", ["to"] = "2", ["instanceIds"] = onA.ToString(),
+        });
+        var html = await Identity.Support.SiteClient.HtmlAsync(posted);
+
+        Assert.Contains($"data-instance=\"{onA}\" data-can-migrate=\"true\"", preview);
+        Assert.Contains($"data-instance=\"{onB}\" data-can-migrate=\"false\"", preview);
+        Assert.Contains("'B'", preview);
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("data-testid=\"migrated-count\"", html);
+        await using var db = site.Database();
+        Assert.Equal(2, (await db.ProcessInstances.Include(i => i.DefinitionVersion).SingleAsync(i => i.Id == onA)).DefinitionVersion!.Version);
+    }
+
     private async Task<long> StartAsync()
     {
         var started = await runner.StartAsync(Key, null, null, "test", CancellationToken.None);

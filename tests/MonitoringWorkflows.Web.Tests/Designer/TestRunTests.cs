@@ -104,6 +104,22 @@ public sealed class TestRunTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/designer/test-runs/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task TestRunPage_CarriesTheDraftPostedByTheDesigner()
+    {
+        using var admin = await site.AdminAsync();
+
+        var response = await admin.Site.PostFormAsync("/designer/test-run",
+            new Dictionary<string, string> { ["xml"] = "<bpmn:definitions id=\"Posted\"/>", ["processKey"] = "posted" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"test-run-start\"", html);
+        Assert.Contains("Posted", html);
+        Assert.Contains("\"processKey\":\"posted\"", html);
+        Assert.DoesNotContain("<bpmn:definitions", html);
+    }
+
     private static string[] OpenTasks(JsonObject run) => run["openTasks"]!.AsArray().Select(t => (string)t!["elementId"]!).ToArray();
 
     private static async Task<JsonObject> OkAsync(Task<HttpResponseMessage> sending)

@@ -42,7 +42,8 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
             var open = int.TryParse(task, out var number)
                 ? run.Tasks.FirstOrDefault(t => t.Id == number)
                 : run.Tasks.FirstOrDefault(t => t.ElementId == task);
-            if (open is null) return Task.FromResult(new TestRunResult(TestRunOutcome.NotFound, $"No open task '{task}' in this test run."));
+            if (open is null)
+                return Task.FromResult(new TestRunResult(TestRunOutcome.Rejected, $"No open task '{task}' in this test run: it may have been completed or cancelled meanwhile."));
             return runner.ApplyAsync(run, InstanceOf(run, open.InstanceNo), new CompleteTask(open.TaskId, data) { Actor = owner }, cancellationToken);
         }, cancellationToken);
 
@@ -51,7 +52,7 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
         WithRunAsync(id, owner, async run =>
         {
             if (run.Timers.FirstOrDefault(t => t.Id == timer) is not { } pending)
-                return new TestRunResult(TestRunOutcome.NotFound, $"No pending timer {timer} in this test run.");
+                return new TestRunResult(TestRunOutcome.Rejected, $"No pending timer {timer} in this test run: it may have fired or been cancelled meanwhile.");
             var restoreClock = run.Now;
             if (pending.DueAt > run.Now) run.Now = pending.DueAt;
             run.Timers.Remove(pending);
@@ -75,6 +76,7 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
             return runner.ApplyAsync(run, waiting, new ReceiveMessage(message.Name!, message.Data) { Actor = owner }, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Forgets the owner's run; true when there was one.</summary>
     public bool Delete(Guid id, string owner) => store.Remove(id, owner);
 
     private async Task<TestRunAnswer> WithRunAsync(Guid id, string owner, Func<TestRun, Task<TestRunResult>> work, CancellationToken cancellationToken)

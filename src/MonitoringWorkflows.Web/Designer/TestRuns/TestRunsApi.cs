@@ -25,8 +25,12 @@ public static class TestRunsApi
         runs.MapPost("/{id:guid}/messages", MessageAsync)
             .WithSummary("Delivers a message {name, data} to the run's instance waiting for it.");
         runs.MapDelete("/{id:guid}", (Guid id, ClaimsPrincipal user, TestRunControl tests) =>
-                tests.Delete(id, Owner(user)) ? (IResult)TypedResults.NoContent() : NoRun())
-            .WithSummary("Forgets a test run.");
+            {
+                // Idempotent: a run already forgotten (deleted, expired) is answered like one deleted now.
+                tests.Delete(id, Owner(user));
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Forgets a test run (idempotent).");
         return designer;
     }
 
@@ -56,7 +60,6 @@ public static class TestRunsApi
         return answer.Result.Outcome switch
         {
             TestRunOutcome.Ok => TypedResults.Ok(answer.Run),
-            TestRunOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "Not in this test run", answer),
             TestRunOutcome.Rejected => Problem(StatusCodes.Status409Conflict, "Refused", answer),
             _ => Problem(StatusCodes.Status422UnprocessableEntity, "Incident", answer),
         };
