@@ -4,6 +4,7 @@ using MonitoringWorkflows.Web.Audit;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
+using MonitoringWorkflows.Web.Designer;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
@@ -31,6 +32,7 @@ builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDesigner();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -48,6 +50,7 @@ api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
+api.MapDesignerApi();
 app.MapApplicationPages();
 
 app.Run();
