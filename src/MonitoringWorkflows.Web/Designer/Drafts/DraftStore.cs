@@ -49,6 +49,7 @@ public sealed class DraftStore(IDbContextFactory<WorkflowDbContext> contexts, Wr
         Stamp(row, user, now);
         row.Name = name;
         row.CreatedAt = now;
+        row.Revision = 1;
         try
         {
             await gate.SaveChangesAsync(db, cancellationToken);
