@@ -7,15 +7,15 @@ using MonitoringWorkflows.Web.Identity;
 
 namespace MonitoringWorkflows.Web.Designer;
 
-public sealed record NewDefinition(string Key, string? Name);
+public sealed record NewDefinition(string? Key, string? Name);
 
-public sealed record DraftSave(string Content, int Revision);
+public sealed record DraftSave(string? Content, int Revision);
 
 public sealed record PublishRequest(int Revision);
 
-public sealed record ContentToValidate(string Content);
+public sealed record ContentToValidate(string? Content);
 
-public sealed record ExpressionToValidate(string Source, ExpressionKind Kind = ExpressionKind.Value);
+public sealed record ExpressionToValidate(string? Source, ExpressionKind Kind = ExpressionKind.Value);
 
 public sealed record Published(string Key, int Version);
 
@@ -32,7 +32,7 @@ public static class DesignerApi
             .WithSummary("Every process and form: draft (revision, who, when) and latest published version (who, when).");
         designer.MapGet("/catalog", async (DesignerCatalog catalog, CancellationToken cancellationToken) => TypedResults.Ok(await catalog.ReadAsync(cancellationToken)))
             .WithSummary("What the properties panel offers: agencies and roles (localized names), published forms, built-in actions with their inputs.");
-        designer.MapPost("/validate-expression", (ExpressionToValidate request, DesignerValidation validation) => TypedResults.Ok(validation.Expression(request.Source, request.Kind)))
+        designer.MapPost("/validate-expression", ValidateExpression)
             .WithSummary("Checks one condition, value (literal or =expression), duration or script as it is typed.");
         MapKind(designer, "processes", DefinitionKind.Process);
         MapKind(designer, "forms", DefinitionKind.Form);
@@ -98,8 +98,17 @@ public static class DesignerApi
         };
     }
 
-    private static async Task<Ok<ValidationReport>> ValidateAsync(DefinitionKind kind, string key, string content, DesignerValidation validation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(kind == DefinitionKind.Process ? await validation.ProcessAsync(key, content, cancellationToken) : DesignerValidation.Form(content));
+    private static Results<Ok<ExpressionCheck>, ProblemHttpResult> ValidateExpression(ExpressionToValidate request, DesignerValidation validation) =>
+        request.Source is null ? MissingContent("source") : TypedResults.Ok(validation.Expression(request.Source, request.Kind));
+
+    private static async Task<Results<Ok<ValidationReport>, ProblemHttpResult>> ValidateAsync(DefinitionKind kind, string key, string? content, DesignerValidation validation, CancellationToken cancellationToken)
+    {
+        if (content is null) return MissingContent("content");
+        return TypedResults.Ok(kind == DefinitionKind.Process ? await validation.ProcessAsync(key, content, cancellationToken) : DesignerValidation.Form(content));
+    }
+
+    private static ProblemHttpResult MissingContent(string field) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Nothing to check", detail: $"Send the text to check in '{field}'.");
 
     private static async Task<Results<Ok<Published>, NotFound, ProblemHttpResult>> PublishAsync(DefinitionKind kind, string key, int revision, string user,
         DraftStore drafts, DesignerValidation validation, CancellationToken cancellationToken)
