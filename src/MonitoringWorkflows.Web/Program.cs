@@ -4,6 +4,7 @@ using MonitoringWorkflows.Web.Audit;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
+using MonitoringWorkflows.Web.Designer;
 using MonitoringWorkflows.Web.Designer.Versions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
@@ -32,6 +33,7 @@ builder.Services.AddCaseReading();
 builder.Services.AddAuditSearch();
 builder.Services.AddInbox();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDesigner();
 builder.Services.AddVersionTools();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ api.MapDefinitionsApi();
 api.MapCasesApi();
 api.MapAuditApi();
 api.MapSchedulingApi();
+api.MapDesignerApi();
 api.MapVersionToolsApi();
 app.MapApplicationPages();
 

@@ -69,5 +69,36 @@ public sealed class VersionsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await chair.GetAsync("/designer/processes/referralDemo/versions")).StatusCode);
     }
 
+    [Fact]
+    public async Task Restore_MakesTheVersionTheDraft_AndARestoreFromAStaleRevisionIsAConflict()
+    {
+        using var admin = await site.AdminAsync();
+
+        var restored = await admin.PostAsync("/api/designer/processes/referralDemo/versions/1/restore", """{ "expectedRevision": 0 }""");
+        var stale = await admin.PostAsync("/api/designer/processes/referralDemo/versions/2/restore", """{ "expectedRevision": 0 }""");
+
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        var draft = (await restored.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(VersionDiffTests.Before, (string)draft["content"]!);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var revision = (int)draft["revision"]!;
+        var again = await admin.PostAsync("/api/designer/processes/referralDemo/versions/2/restore", $$"""{ "expectedRevision": {{revision}} }""");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task RestoreButton_OpensTheDesignerOnTheRestoredDraft()
+    {
+        using var admin = await site.AdminAsync();
+
+        var response = await admin.Site.PostFormAsync("/designer/processes/referralDemo/versions",
+            new Dictionary<string, string> { ["version"] = "1", ["expectedRevision"] = "0" }, "/designer/processes/referralDemo/versions?handler=Restore");
+        var stale = await admin.Site.PostFormAsync("/designer/processes/referralDemo/versions",
+            new Dictionary<string, string> { ["version"] = "1", ["expectedRevision"] = "0" }, "/designer/processes/referralDemo/versions?handler=Restore");
+
+        Assert.Equal("/designer/processes/referralDemo", Identity.Support.SiteClient.RedirectPath(response));
+        Assert.Contains("data-testid=\"restore-conflict\"", await Identity.Support.SiteClient.HtmlAsync(stale));
+    }
+
     public async Task DisposeAsync() => await site.DisposeAsync();
 }
