@@ -42,8 +42,10 @@ public sealed class VersionToolsTests(BrowserSite site)
             await Expect(run).ToHaveAttributeAsync("data-current", "Task_RiskScreening");
             var screening = run.Locator("li[data-element=Task_RiskScreening]");
             await Expect(screening).ToContainTextAsync("Health");
-            await screening.Locator("textarea").FillAsync("""{ "professionalJudgement": "none" }""");
-            await screening.Locator("button").ClickAsync();
+            await Expect(screening.Locator(".task-form .fjs-form")).ToBeVisibleAsync();
+            await screening.Locator("details summary").ClickAsync();
+            await screening.Locator(".task-json textarea").FillAsync("""{ "professionalJudgement": "none" }""");
+            await screening.Locator(".task-json button").ClickAsync();
             await Expect(run).ToHaveAttributeAsync("data-current", "Task_SocialFollowUp");
             await Expect(run.Locator(".djs-element.current[data-element-id=Task_SocialFollowUp]")).ToHaveCountAsync(1);
             await Expect(run.Locator(".djs-element.passed[data-element-id=Task_RiskScreening]")).ToHaveCountAsync(1);

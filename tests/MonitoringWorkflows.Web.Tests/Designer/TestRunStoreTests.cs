@@ -11,10 +11,11 @@ public sealed class TestRunStoreTests
     public void TryAdd_BeyondTheOwnersShare_ForgetsTheirLeastRecentlyUsedRun()
     {
         var store = new TestRunStore(time);
-        var runs = Enumerable.Range(0, TestRunStore.PerOwner).Select(_ => Run("admin")).ToList();
-        foreach (var run in runs)
+        var runs = new List<TestRun>();
+        for (var i = 0; i < TestRunStore.PerOwner; i++)
         {
-            Assert.True(store.TryAdd(run));
+            runs.Add(Run("admin"));
+            Assert.True(store.TryAdd(runs[^1]));
             time.Advance(TimeSpan.FromMinutes(1));
         }
         store.Find(runs[0].Id, "admin");

@@ -31,6 +31,7 @@ public sealed class TestRunTests : IAsyncLifetime
         var run = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
         var path = $"/api/designer/test-runs/{run["id"]}";
         Assert.Equal(["Task_RiskScreening"], OpenTasks(run));
+        Assert.Equal("risk-screening", (string)run["forms"]!["risk-screening"]!["id"]!);
 
         run = await OkAsync(admin.PostAsync($"{path}/tasks/Task_RiskScreening/complete", """
             { "riskIndicators": ["injuries", "veryFrightened", "fearOfHarm", "isolation", "depression", "separation", "stalking"],

@@ -16,7 +16,7 @@ public sealed record TestMessage(string? Name, JsonObject? Data);
 public sealed record TestRunAnswer(TestRunResult Result, TestRunView? Run, IReadOnlyList<string>? Errors = null);
 
 /// <summary>The test run operations of the designer: start, step (tasks, timers, messages), look, forget.</summary>
-public sealed class TestRunControl(TestRunStore store, TestRunner runner, ProcessVersions versions, TimeProvider time)
+public sealed class TestRunControl(TestRunStore store, TestRunner runner, ProcessVersions versions, TestForms forms, TimeProvider time)
 {
     private static readonly TestRunAnswer Missing = new(new TestRunResult(TestRunOutcome.NotFound, "There is no such test run (it may have expired)."), null);
 
@@ -29,7 +29,7 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
         var result = await runner.ApplyAsync(run, instance, new StartInstance(request.Variables) { Actor = owner }, cancellationToken);
         if (!store.TryAdd(run))
             return new TestRunAnswer(new TestRunResult(TestRunOutcome.Rejected, "Too many test runs are open on this server: delete some, or wait for them to expire."), null);
-        return new TestRunAnswer(result, TestRunView.Of(run));
+        return new TestRunAnswer(result, await ViewAsync(run, cancellationToken));
     }
 
     public Task<TestRunAnswer> ViewAsync(Guid id, string owner, CancellationToken cancellationToken) =>
@@ -86,13 +86,16 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
         try
         {
             var result = await work(run);
-            return new TestRunAnswer(result, TestRunView.Of(run));
+            return new TestRunAnswer(result, await ViewAsync(run, cancellationToken));
         }
         finally
         {
             run.Gate.Release();
         }
     }
+
+    private async Task<TestRunView> ViewAsync(TestRun run, CancellationToken cancellationToken) =>
+        TestRunView.Of(run, await forms.ForAsync(run.Tasks, cancellationToken));
 
     private static SandboxInstance InstanceOf(TestRun run, int no) => run.Instances.Single(i => i.No == no);
 

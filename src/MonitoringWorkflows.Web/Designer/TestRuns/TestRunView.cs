@@ -12,11 +12,13 @@ public sealed record SandboxInstanceView(int No, int? ParentNo, string ProcessKe
 /// <summary>Everything the test run page shows.</summary>
 public sealed record TestRunView(Guid Id, string Status, DateTimeOffset Now, DateTimeOffset CreatedAt,
     IReadOnlyList<SandboxInstanceView> Instances, IReadOnlyList<SandboxTask> OpenTasks, IReadOnlyList<SandboxTimer> Timers,
-    IReadOnlyList<SandboxJournalLine> Journal, IReadOnlyList<RecordedAction> Actions, IReadOnlyList<SandboxIncident> Incidents)
+    IReadOnlyList<SandboxJournalLine> Journal, IReadOnlyList<RecordedAction> Actions, IReadOnlyList<SandboxIncident> Incidents,
+    IReadOnlyDictionary<string, JsonNode> Forms)
 {
-    internal static TestRunView Of(TestRun run) => new(run.Id, run.Main.State.Status.ToString(), run.Now, run.CreatedAt,
-        run.Instances.Select(i => Instance(run, i)).ToList(), run.Tasks.ToList(), run.Timers.OrderBy(t => t.DueAt).ToList(),
-        run.Journal.ToList(), run.Actions.ToList(), run.Incidents.ToList());
+    /// <param name="forms">The form-js schema of each form key the open tasks name (published forms only).</param>
+    internal static TestRunView Of(TestRun run, IReadOnlyDictionary<string, JsonNode> forms) => new(run.Id, run.Main.State.Status.ToString(),
+        run.Now, run.CreatedAt, run.Instances.Select(i => Instance(run, i)).ToList(), run.Tasks.ToList(), run.Timers.OrderBy(t => t.DueAt).ToList(),
+        run.Journal.ToList(), run.Actions.ToList(), run.Incidents.ToList(), forms);
 
     private static SandboxInstanceView Instance(TestRun run, SandboxInstance instance)
     {

@@ -13,6 +13,7 @@ public static class VersionToolsRegistration
         services.AddSingleton<InstanceMigration>();
         services.AddSingleton<TestRunStore>();
         services.AddSingleton<TestRunner>();
+        services.AddSingleton<TestForms>();
         services.AddSingleton<TestRunControl>();
         return services;
     }

@@ -4,8 +4,10 @@
 // open tasks, timers, variables, the actions the service tasks asked for (recorded, never performed) and the journal.
 // Text from the server goes into the page as text (textContent), never as HTML.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { Form } from '@bpmn-io/form-js-viewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './test-run.css';
 
 const root = document.getElementById('test-run');
@@ -86,18 +88,34 @@ async function drawInstance(container, instance) {
   }
 }
 
-function taskItem(task, errorNode) {
+// A task whose form is published shows that form (as the agency would see it); its data can also be typed as JSON,
+// which lets the administrator try answers the form would not allow.
+function taskItem(task, schema, errorNode) {
   const data = el('textarea', { rows: 3, cols: 60, value: '{}', ariaLabel: labels.TaskData });
-  const complete = () => {
+  const complete = (values) => step('POST', `${runUrl}/tasks/${task.id}/complete`, values ?? {}, errorNode);
+  const completeJson = () => {
     const parsed = parseJson(data.value);
     if (parsed.error) { errorNode.textContent = parsed.error; return; }
-    step('POST', `${runUrl}/tasks/${task.id}/complete`, parsed.value ?? {}, errorNode);
+    complete(parsed.value);
   };
   const who = [task.agency, task.role, task.formKey].filter(Boolean).join(' · ');
-  return el('li', { dataset: { task: String(task.id), element: task.elementId } },
+  const json = el('div', { className: 'task-json' }, data, el('button', { type: 'button', textContent: labels.Complete, onclick: completeJson }));
+  const item = el('li', { dataset: { task: String(task.id), element: task.elementId } },
     el('strong', { textContent: task.name ?? task.elementId }), ` (${task.elementId}) ${who}`,
-    task.dueAt ? el('span', { className: 'hint', textContent: ` ${labels.Due}: ${new Date(task.dueAt).toLocaleString()}` }) : null,
-    el('div', {}, data), el('button', { type: 'button', textContent: labels.Complete, onclick: complete }));
+    task.dueAt ? el('span', { className: 'hint', textContent: ` ${labels.Due}: ${new Date(task.dueAt).toLocaleString()}` }) : null);
+  if (!schema) {
+    item.append(json);
+    return item;
+  }
+  const host = el('div', { className: 'task-form' });
+  const form = new Form({ container: host });
+  form.importSchema(schema, task.input ?? {}).catch((failure) => { errorNode.textContent = String(failure); });
+  form.on('submit', ({ data: values, errors }) => {
+    if (Object.keys(errors).length === 0) complete(values);
+  });
+  item.append(host, el('button', { type: 'button', dataset: { action: 'submit-form' }, textContent: labels.Complete, onclick: () => form.submit() }),
+    el('details', {}, el('summary', { textContent: labels.TaskData }), json));
+  return item;
 }
 
 function timerItem(timer, errorNode) {
@@ -140,7 +158,7 @@ async function render(run) {
     run.incidents.length ? section(labels.Incidents, list(run.incidents.map((i) => el('li', { textContent: `#${i.instanceNo} ${i.code} ${i.elementId ?? ''} ${i.message}` })), '')) : '',
     section(labels.Diagram, ...diagrams.flatMap(({ instance, node }) => [
       el('h3', { textContent: `${instance.no > 1 ? `${labels.Called}: ` : ''}${instance.processKey} (${instance.version}) — ${instance.status}` }), node])),
-    section(labels.OpenTasks, list(run.openTasks.map((task) => taskItem(task, error)), labels.NoTasks)),
+    section(labels.OpenTasks, list(run.openTasks.map((task) => taskItem(task, run.forms?.[task.formKey], error)), labels.NoTasks)),
     section(labels.Timers, list(run.timers.map((timer) => timerItem(timer, error)), labels.NoTimers)),
     section(labels.Message, messageForm(error)),
     section(labels.Variables, ...run.instances.map((instance) => el('pre', { textContent: `#${instance.no} ${JSON.stringify(instance.variables, null, 2)}` }))),
