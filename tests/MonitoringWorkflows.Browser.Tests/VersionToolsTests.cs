@@ -49,6 +49,14 @@ public sealed class VersionToolsTests(BrowserSite site)
             await Expect(run).ToHaveAttributeAsync("data-current", "Task_SocialFollowUp");
             await Expect(run.Locator(".djs-element.current[data-element-id=Task_SocialFollowUp]")).ToHaveCountAsync(1);
             await Expect(run.Locator(".djs-element.passed[data-element-id=Task_RiskScreening]")).ToHaveCountAsync(1);
+
+            // The designer's hand-off of an unpublished draft: the XML in this tab's sessionStorage.
+            var draft = referral.Replace("""name="Risk screening" mw:agency="SocialProtection" """, """name="Risk screening" mw:agency="Police" """);
+            await admin.Page.EvaluateAsync("([xml, key]) => { sessionStorage.setItem('mw.testRun.xml', xml); sessionStorage.setItem('mw.testRun.processKey', key); }",
+                new[] { draft, Key });
+            await admin.Page.GotoAsync("/designer/test-run?draft=session");
+            await admin.Page.Locator("[data-action=start]").ClickAsync();
+            await Expect(run.Locator("li[data-element=Task_RiskScreening]")).ToContainTextAsync("Police");
         });
     }
 

@@ -7,8 +7,9 @@ namespace MonitoringWorkflows.Web.Designer.TestRuns;
 
 /// <summary>
 /// The test run page. Its script starts the run through the API, from (first found): BPMN XML posted to this page in
-/// the form field <c>xml</c> (with an optional <c>processKey</c>), XML the designer left in sessionStorage under
-/// <c>mw.testRun.xml</c> (and <c>mw.testRun.processKey</c>), or a published version named by <c>?process=key&amp;version=N</c>.
+/// the form fields <c>xml</c> and <c>processKey</c> (with the antiforgery token); with <c>?draft=session</c>, XML the
+/// designer left in sessionStorage under <c>mw.testRun.xml</c> (and <c>mw.testRun.processKey</c>); else a published
+/// version named by <c>?process=key&amp;version=N</c> (the newest when no version is given).
 /// </summary>
 [Authorize(Policy = IdentityRegistration.AdministratorPolicy)]
 [RequestSizeLimit(IndexModel.MaxXmlLength + 64 * 1024)]
@@ -23,6 +24,10 @@ public sealed class IndexModel : PageModel
 
     [BindProperty(SupportsGet = true)]
     public int? Version { get; set; }
+
+    /// <summary><c>session</c>: the draft waits in the tab's sessionStorage.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Draft { get; set; }
 
     /// <summary>The draft posted by the designer, if any.</summary>
     public string? PostedXml { get; private set; }

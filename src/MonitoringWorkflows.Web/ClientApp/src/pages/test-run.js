@@ -27,11 +27,14 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-// Where the run's BPMN comes from: a draft posted to the page, a draft left by the designer, or a published version.
+// Where the run's BPMN comes from: a draft posted to the page, a draft the designer left in this tab's sessionStorage
+// (?draft=session), or a published version (?process=key&version=N).
 function source() {
   if (start.xml) return { xml: start.xml, processKey: start.processKey ?? null };
-  const stored = sessionStorage.getItem('mw.testRun.xml');
-  if (stored) return { xml: stored, processKey: sessionStorage.getItem('mw.testRun.processKey') };
+  if (start.fromSession) {
+    const stored = sessionStorage.getItem('mw.testRun.xml');
+    return stored ? { xml: stored, processKey: sessionStorage.getItem('mw.testRun.processKey') } : null;
+  }
   if (start.processKey) return { processKey: start.processKey, version: start.version ?? null };
   return null;
 }
