@@ -81,6 +81,34 @@ public sealed class TestRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestRun_OfTheGroupReview_WaitsForTheMeetingsDecision_AndTheMessageCarriesItOn()
+    {
+        using var admin = await site.AdminAsync();
+        var started = await admin.PostAsync("/api/designer/test-runs",
+            """{ "processKey": "groupReview", "variables": { "involvedAgencies": ["Police"] } }""");
+        var path = $"/api/designer/test-runs/{(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]}";
+        await OkAsync(admin.PostAsync($"{path}/tasks/Task_CaseSummary/complete", """{ "summary": "Grave" }"""));
+        await OkAsync(admin.PostAsync($"{path}/tasks/Task_AgencyInformation/complete", """{ "agencyInformation": "Known" }"""));
+
+        var early = await admin.PostAsync($"{path}/messages", """{ "name": "somethingElse" }""");
+        var run = await OkAsync(admin.PostAsync($"{path}/messages",
+            """{ "name": "groupReviewDecision", "data": { "actions": [{ "agency": "Health", "description": "Check up", "dueIn": "P5D" }] } }"""));
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("Health", (string)run["openTasks"]!.AsArray().Single()!["agency"]!);
+        Assert.Contains(run["journal"]!.AsArray(), j => (string)j!["kind"]! == "MessageReceived");
+        // The output mapping reads actionNote: without it the step is an incident, and the run is as it was before.
+        var incident = await admin.PostAsync($"{path}/tasks/Task_CarryOutAction/complete", """{ "actionOutcome": "done" }""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, incident.StatusCode);
+        var after = (await incident.Content.ReadFromJsonAsync<JsonObject>())!["run"]!;
+        Assert.Equal("EXPR002", (string)after["incidents"]!.AsArray().Single()!["code"]!);
+        Assert.Equal(["Task_CarryOutAction"], after["openTasks"]!.AsArray().Select(t => (string)t!["elementId"]!));
+        await OkAsync(admin.PostAsync($"{path}/tasks/Task_CarryOutAction/complete", """{ "actionOutcome": "done", "actionNote": "Seen" }"""));
+        run = await OkAsync(admin.PostAsync($"{path}/tasks/Task_ConfirmCompletion/complete", """{ "chairDecision": "confirmed" }"""));
+        Assert.Equal("Completed", (string)run["status"]!);
+    }
+
+    [Fact]
     public async Task TestRun_OfAFileThatCannotBeRead_IsRefusedWithTheReasons()
     {
         using var admin = await site.AdminAsync();
