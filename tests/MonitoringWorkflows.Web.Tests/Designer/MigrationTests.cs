@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Engine.Runtime;
 using MonitoringWorkflows.Web.Designer.Migration;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -167,6 +169,35 @@ public sealed class MigrationTests : IAsyncLifetime
         var response = await admin.PostAsync($"/api/designer/processes/{Key}/migrate", $$"""{ "fromVersion": 1, "toVersion": 2, "instanceIds": [{{instance}}] }""");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MigratedCase_ShowsTheMoveOnItsTimeline()
+    {
+        int district;
+        await using (var db = site.Database()) district = (await db.Districts.SingleAsync(d => d.Code == "DEMO")).Id;
+        await using var scope = site.Services.CreateAsyncScope();
+        var report = new ReportInput
+        {
+            Channel = "phone", PerpetratorRelation = "partner", IncidentDate = "2026-11-20", IncidentPlace = "Home",
+            Narrative = "Migration case", Victims = [new VictimInput { Age = "30", Sex = "female" }], ViolenceTypes = ["physical"],
+        };
+        var recorded = await scope.ServiceProvider.GetRequiredService<CaseIntake>().RecordAsync(report, district, "registrar@demo.az", CancellationToken.None);
+        string referral;
+        await using (var db = site.Database())
+            referral = (await db.ProcessDefinitions.SingleAsync(d => d.Key == "violenceReportReferral" && d.Version == 1)).BpmnXml;
+        await site.PublishAsync("violenceReportReferral", referral.Replace("name=\"Risk screening\"", "name=\"Risk screening (v2)\""));
+        using var admin = await site.AdminAsync();
+        long instance;
+        await using (var db = site.Database()) instance = (await db.Cases.SingleAsync(c => c.Number == recorded.CaseNumber)).ProcessInstanceId!.Value;
+
+        var migrated = await admin.PostAsync("/api/designer/processes/violenceReportReferral/migrate",
+            $$"""{ "fromVersion": 1, "toVersion": 2, "instanceIds": [{{instance}}] }""");
+        using var chair = await site.SignedInAsync("chair@demo.az");
+        var page = await chair.Site.GetPageAsync($"/cases/{recorded.CaseNumber}");
+
+        Assert.Equal([instance], (await migrated.Content.ReadFromJsonAsync<MigrationResult>(Json))!.Migrated);
+        Assert.Contains("data-kind=\"InstanceMigrated\"", page);
     }
 
     [Fact]
