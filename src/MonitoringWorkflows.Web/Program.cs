@@ -5,6 +5,8 @@ using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Definitions;
 using MonitoringWorkflows.Web.Figures;
+using MonitoringWorkflows.Web.Designer;
+using MonitoringWorkflows.Web.Designer.Versions;
 using MonitoringWorkflows.Web.Hosting;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Inbox;
@@ -37,6 +39,8 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddProtectionOrders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddFigures();
+builder.Services.AddDesigner();
+builder.Services.AddVersionTools();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
@@ -57,6 +61,8 @@ api.MapSchedulingApi();
 api.MapOrdersApi();
 api.MapMeetingsApi();
 api.MapFiguresApi();
+api.MapDesignerApi();
+api.MapVersionToolsApi();
 app.MapApplicationPages();
 
 app.Run();

@@ -21,7 +21,10 @@ namespace MonitoringWorkflows.Web.Cases;
 public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions, TimeProvider time, IStringLocalizer<InboxText> steps)
 {
     private static readonly JournalKind[] Milestones =
-        [JournalKind.InstanceStarted, JournalKind.InstanceCompleted, JournalKind.InstanceTerminated, JournalKind.InstanceCancelled];
+    [
+        JournalKind.InstanceStarted, JournalKind.InstanceCompleted, JournalKind.InstanceTerminated, JournalKind.InstanceCancelled,
+        JournalKind.InstanceMigrated,
+    ];
 
     // Flows and variable changes are the diagram's business (and may carry data); a timeline shows what happened. Written
     // as constants in the query, not as a list parameter: a list makes EF generate the SQL again on every execution.

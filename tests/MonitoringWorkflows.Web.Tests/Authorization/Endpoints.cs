@@ -132,5 +132,28 @@ public static class Endpoints
         new("GET", "/figures", FigureReaders),
         new("GET", "/api/figures", FigureReaders),
         new("GET", "/api/figures.csv", FigureReaders),
+
+        // The designer's versions, migration and test runs (administrators). Bodies fail validation or are no-ops:
+        // an empty migration form goes back to the preview; the test run's task is its own sandbox, no real case.
+        new("GET", "/designer/processes/violenceReportReferral/versions", [Administrator]),
+        new("GET", "/designer/processes/violenceReportReferral/diff?from=1&to=1", [Administrator]),
+        new("GET", "/designer/processes/violenceReportReferral/migrate", [Administrator]),
+        new("POST", "/designer/processes/violenceReportReferral/migrate", [Administrator], Form: EmptyForm),
+        new("POST", "/designer/processes/violenceReportReferral/versions?handler=Restore", [Administrator],
+            Form: new Dictionary<string, string> { ["version"] = "1", ["expectedRevision"] = "-1" }),
+        new("GET", "/designer/test-run", [Administrator]),
+        new("POST", "/designer/test-run", [Administrator], Form: EmptyForm),
+        new("GET", "/api/designer/processes/violenceReportReferral/versions", [Administrator]),
+        new("GET", "/api/designer/processes/violenceReportReferral/versions/1/bpmn", [Administrator]),
+        new("GET", "/api/designer/processes/violenceReportReferral/diff?from=1&to=1", [Administrator]),
+        new("POST", "/api/designer/processes/violenceReportReferral/versions/1/restore", [Administrator], Json: """{ "expectedRevision": -1 }"""),
+        new("GET", "/api/designer/processes/violenceReportReferral/migration?from=1", [Administrator]),
+        new("POST", "/api/designer/processes/violenceReportReferral/migrate", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/test-runs/{testRun}", [Administrator]),
+        new("POST", "/api/designer/test-runs/{testRun}/tasks/Task_RiskScreening/complete", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs/{testRun}/timers/999999/fire", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs/{testRun}/messages", [Administrator], Json: "{}"),
+        new("DELETE", "/api/designer/test-runs/00000000-0000-0000-0000-000000000001", [Administrator], Json: "{}"),
     ];
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Cases;
+using MonitoringWorkflows.Web.Designer.TestRuns;
 using MonitoringWorkflows.Web.Identity;
 using MonitoringWorkflows.Web.Meetings;
 using MonitoringWorkflows.Web.Organisation;
@@ -44,6 +45,8 @@ public sealed class MatrixSite : IAsyncLifetime
     public long HomeMeeting { get; private set; }
     public long OtherMeeting { get; private set; }
     public long HomeItem { get; private set; }
+    /// <summary>A test run of the referral process, started by the demo administrator (only its owner may use it).</summary>
+    public Guid TestRun { get; private set; }
 
     public IServiceProvider Services => factory.Services;
 
@@ -57,6 +60,9 @@ public sealed class MatrixSite : IAsyncLifetime
         (OtherCase, OtherTask, OtherInstance) = await RecordCaseAsync(other, "registrar@other.az");
         (HomeMeeting, HomeItem) = await ScheduleMeetingAsync(await DemoDistrictAsync(), HomeCase);
         (OtherMeeting, _) = await ScheduleMeetingAsync(other, OtherCase);
+        var testRun = await Services.GetRequiredService<TestRunControl>().StartAsync(
+            new StartTestRun(null, "violenceReportReferral", null, null), "admin@demo.az", CancellationToken.None);
+        TestRun = testRun.Run!.Id;
         foreach (var persona in Personas.All.Where(p => p.Email is not null))
             clients[persona.Name] = await SignInAsync(persona.Email!);
         clients[Personas.Anonymous.Name] = NewClient();
