@@ -31,7 +31,7 @@ static int Usage()
           sqlite   task completions/s through WorkflowRunner on SQLite, and the raw commit ceiling
                    [--instances 2000] [--synchronous FULL] [--ceiling-seconds 5]
           timers   N timers on Quartz: fire latency vs due time, and a restart with N pending (none lost, none twice)
-                   [--timers 10000] [--spread 3] [--lead 10]
+                   [--timers 10000] [--spread 3] [--lead 10] [--batches both|on|off]
           seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS

@@ -24,7 +24,7 @@ internal sealed class ClockOnSqlite : IAsyncDisposable
     public IServiceProvider Services => host.Services;
     public WorkflowRunner Runner => Services.GetRequiredService<WorkflowRunner>();
 
-    public static async Task<ClockOnSqlite> StartAsync(string folder, bool scheduling, CancellationToken cancellationToken)
+    public static async Task<ClockOnSqlite> StartAsync(string folder, bool scheduling, CancellationToken cancellationToken, bool batches = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = folder });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +32,7 @@ internal sealed class ClockOnSqlite : IAsyncDisposable
             ["Data:Folder"] = "data",
             ["Workflows:Folder"] = Path.Combine(folder, "no-workflows"),
             ["Scheduling:Enabled"] = scheduling ? "true" : "false",
+            ["Scheduling:FireInBatches"] = batches ? "true" : "false",
         });
         // Warnings only: a line per fired timer would measure the console.
         builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)

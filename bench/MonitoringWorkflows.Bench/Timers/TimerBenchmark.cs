@@ -37,9 +37,12 @@ internal static class TimerBenchmark
     {
         var count = options.Int("timers", 10_000);
         var spread = options.Seconds("spread", 3);
+        // "both" fires the same burst timer by timer, then in batches, side by side in one run.
+        var modes = (options.Text("batches") ?? "both") switch { "on" => new[] { true }, "off" => [false], _ => [false, true] };
         var folder = Directory.CreateTempSubdirectory("mw-bench-timers-").FullName;
         Console.WriteLine($"timers: {count:N0} timers on Quartz (own SQLite file) and the runner on SQLite (WAL, synchronous=FULL), in {folder}");
         var lastDue = DateTimeOffset.MinValue;
+        var reports = new List<string>();
         try
         {
             await using (var off = await ClockOnSqlite.StartAsync(folder, scheduling: false, cancellationToken))
@@ -48,19 +51,25 @@ internal static class TimerBenchmark
                 Console.WriteLine($"  starts, clock off: {await StartAsync(off, count, "OFF", cancellationToken):N0}/s");
                 await off.Db().Database.ExecuteSqlRawAsync("""DELETE FROM "Timers" """, cancellationToken);
             }
-            await using (var clock = await ClockOnSqlite.StartAsync(folder, scheduling: true, cancellationToken))
+            foreach (var batches in modes)
             {
-                Console.WriteLine($"  starts, clock on:  {await StartAsync(clock, count, "ON", cancellationToken):N0}/s (each step's timer scheduled in Quartz after its commit)");
+                var label = batches ? "in batches" : "one by one";
+                await using var clock = await ClockOnSqlite.StartAsync(folder, scheduling: true, cancellationToken, batches);
+                Console.WriteLine($"  [{label}] starts, clock on:  {await StartAsync(clock, count, $"ON-{label}", cancellationToken):N0}/s (each step's timer scheduled in Quartz after its commit)");
                 var ids = await PendingAsync(clock, cancellationToken);
                 var (report, replacing) = await FireAsync(clock, ids, options.Seconds("lead", 10), spread, cancellationToken);
-                Console.WriteLine($"  fire: {report}");
+                reports.Add($"  fire {label}: {report}");
+                Console.WriteLine(reports[^1]);
+                if (batches != modes[^1]) continue;
                 var pending = await StartedPendingAsync(clock, count, cancellationToken);
                 // Long enough for the triggers to be replaced before any comes due, so all are pending when the host stops.
                 lastDue = await DueSoonAsync(clock, pending, replacing * 1.5 + TimeSpan.FromSeconds(3), spread, cancellationToken) + spread;
             }
             Console.WriteLine($"  host stopped with {count:N0} timers pending, due by {lastDue:HH:mm:ss.fff}; started again once all are late");
             while (DateTimeOffset.UtcNow < lastDue + TimeSpan.FromSeconds(2)) await Task.Delay(100, cancellationToken);
-            await RestartAsync(folder, count, cancellationToken);
+            await RestartAsync(folder, count, modes[^1], cancellationToken);
+            Console.WriteLine("side by side:");
+            foreach (var report in reports) Console.WriteLine(report);
         }
         finally
         {
@@ -167,10 +176,10 @@ internal static class TimerBenchmark
         return new FireReport(timers.Count, lateness, inbox.Order().ToList());
     }
 
-    private static async Task RestartAsync(string folder, int count, CancellationToken cancellationToken)
+    private static async Task RestartAsync(string folder, int count, bool batches, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var host = await ClockOnSqlite.StartAsync(folder, scheduling: true, cancellationToken);
+        await using var host = await ClockOnSqlite.StartAsync(folder, scheduling: true, cancellationToken, batches);
         Console.WriteLine($"  restarted in {watch.Elapsed.TotalSeconds:N1} s (reconciliation included)");
         List<long> ids;
         await using (var db = host.Db())

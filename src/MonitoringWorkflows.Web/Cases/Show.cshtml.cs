@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MonitoringWorkflows.Web.Access;
+using MonitoringWorkflows.Web.Organisation;
+using MonitoringWorkflows.Web.Scheduling;
 
 namespace MonitoringWorkflows.Web.Cases;
 
@@ -9,12 +11,15 @@ namespace MonitoringWorkflows.Web.Cases;
 /// steps and timeline, each as much as the user's sight allows. The view is recorded before anything is shown; a case
 /// the user may not see is a 404, exactly like one that does not exist.
 /// </summary>
-public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader reader) : PageModel
+public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader reader, InstanceTimers timers) : PageModel
 {
     public CaseSummary Summary { get; private set; } = null!;
     public CaseReport Report { get; private set; } = null!;
     public IReadOnlyList<CaseStep> Steps { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The pending timers of the case's instances, for the chair and the secretary; null for others.</summary>
+    public TimerPanel? Timers { get; private set; }
 
     public bool SeesProcess => Summary.Sight != CaseSight.Recorded;
 
@@ -23,10 +28,11 @@ public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader
         if (await access.FindAsync(User, number, cancellationToken) is not { } seen) return NotFound();
         // The view is being committed while the page's facts are read; nothing is shown before it is recorded.
         var recorded = audit.RecordAsync(User, seen.Case, CaseViewChannels.CasePage, cancellationToken);
-        Summary = await reader.SummaryAsync(seen, cancellationToken);
+        var page = await reader.PageAsync(User, seen, cancellationToken);
+        (Summary, Steps, Timeline) = (page.Summary, page.Steps, page.Timeline);
         Report = CaseReport.Of(seen.Case, seen.Sight);
-        Steps = await reader.StepsAsync(User, seen, cancellationToken);
-        Timeline = await reader.TimelineAsync(User, seen, cancellationToken);
+        if (seen.Sight == CaseSight.Whole)
+            Timers = new TimerPanel(await timers.OfCaseAsync(seen.Case.Number, cancellationToken), User.IsInRole(Roles.Administrator), null);
         await recorded;
         return Page();
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Forms;
 using MonitoringWorkflows.Web.Persistence.Records;
+using MonitoringWorkflows.Web.ProtectionOrders;
 using MonitoringWorkflows.Web.Runtime;
 
 namespace MonitoringWorkflows.Web.Inbox;
@@ -17,7 +18,8 @@ public sealed record CompletionResult(CompletionOutcome Outcome, string Message,
 /// Completes a step with data checked against its form. Nothing is written until the data pass; an unclaimed step is
 /// claimed on the way (and refused if someone claims it first), a step held by someone else is refused.
 /// </summary>
-public sealed class StepCompletion(InboxQueries queries, StepClaims claims, WorkflowRunner runner, IStringLocalizer<InboxText> text)
+public sealed class StepCompletion(InboxQueries queries, StepClaims claims, WorkflowRunner runner, ProtectionOrderRules orderRules,
+    ProtectionOrderBook orders, IStringLocalizer<InboxText> text)
 {
     public async Task<CompletionResult> CompleteAsync(InboxHolder holder, long id, JsonObject data, CancellationToken cancellationToken)
     {
@@ -34,6 +36,9 @@ public sealed class StepCompletion(InboxQueries queries, StepClaims claims, Work
             return new(CompletionOutcome.Rejected, text["Complete_FormUnsupported", exception.Message]);
         }
         if (!check.IsValid) return new(CompletionOutcome.Invalid, text["Complete_Invalid"], check);
+        // The law's limits on a protection order, whatever range the form itself allows.
+        if (orderRules.Check(view.Step.FormKey, check.Data) is { Count: > 0 } orderErrors)
+            return new(CompletionOutcome.Invalid, text["Complete_Invalid"], check with { Errors = orderErrors });
         if (view.Step.ClaimedBy is null)
         {
             var claim = await claims.ClaimAsync(holder, id, cancellationToken);
@@ -41,6 +46,7 @@ public sealed class StepCompletion(InboxQueries queries, StepClaims claims, Work
             if (!claim.IsOk) return await AfterConflictAsync(holder, id, cancellationToken);
         }
         var result = await runner.CompleteTaskAsync(id, check.Data, holder.UserName, cancellationToken);
+        if (result.IsOk) await orders.RecordAsync(view.Step, view.CaseRecord, check.Data, holder.UserName, cancellationToken);
         return result.Outcome switch
         {
             RunOutcome.Ok => new(CompletionOutcome.Completed, text["Complete_Done", view.Case.Number]),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.ProtectionOrders;
 
 namespace MonitoringWorkflows.Web.Monitoring;
 
@@ -28,7 +29,7 @@ public sealed record DashboardData(
 /// every district's active instances), its open steps (a partial index on open steps by district) and, for the
 /// months, the tallies. None of it reads the closed history, so it costs the same over a thousand or a million cases.
 /// </summary>
-public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, LiveInstances live, TimeProvider time)
+public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp, LiveInstances live, ExpiringOrders orders, TimeProvider time)
 {
     public const int Months = 12;
 
@@ -59,13 +60,13 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
             new Figure(steps.Count(s => s.ElementId == MonitoringSets.ReferralTask && mains.ContainsKey(s.Number)), DashboardLinks.Open(stage: MonitoringSets.ReferralTask)),
             new Figure(active.Where(a => a.ParentInstanceId is null).Sum(a => a.Declined), DashboardLinks.DeclinedReferrals()),
             new Figure(active.Where(a => a.Waiting && mains.ContainsKey(a.Number)).Select(a => a.Number).Distinct().Count(), DashboardLinks.AwaitingReview()),
-            ExpiringOrders(),
+            new Figure(await orders.CountAsync(scope.DistrictId!.Value, now, ExpiringWithinDays, cancellationToken), DashboardLinks.ExpiringOrders()),
             await MonthsAsync(scope, now, cancellationToken),
             upToDate);
     }
 
-    /// <summary>Protection orders expiring within 7 days: not yet available in this branch (the protection orders feature wires it).</summary>
-    private static Figure? ExpiringOrders() => null;
+    /// <summary>The protection orders tile: orders in force ending within this many days (the orders page's default list).</summary>
+    public const int ExpiringWithinDays = 7;
 
     private static List<StageRow> Stages(Dictionary<string, string> mains, IReadOnlyList<OpenStep> steps, List<string> levels,
         Func<string, string?, string> stepName)

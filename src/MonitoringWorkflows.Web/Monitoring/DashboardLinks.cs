@@ -12,6 +12,9 @@ public static class DashboardLinks
 
     public static string AwaitingReview() => Cases(("status", "open"), ("review", "awaiting"));
 
+    /// <summary>The protection orders page, which lists the district's orders ending within 7 days unless asked for all.</summary>
+    public static string ExpiringOrders() => "/orders";
+
     public static string Registered(string month) => Cases(("registered", month));
 
     public static string Closed(string month) => Cases(("status", "closed"), ("closed", month));

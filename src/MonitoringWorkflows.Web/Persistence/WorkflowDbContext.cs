@@ -5,6 +5,7 @@ using MonitoringWorkflows.Web.Access;
 using MonitoringWorkflows.Web.Calendar;
 using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Meetings;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence.Records;
 
@@ -31,6 +32,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<CaseViewRecord> CaseViews => Set<CaseViewRecord>();
     public DbSet<DayOffRecord> DaysOff => Set<DayOffRecord>();
+    public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
+    public DbSet<AgendaItemRecord> AgendaItems => Set<AgendaItemRecord>();
+    public DbSet<MeetingActionRecord> MeetingActions => Set<MeetingActionRecord>();
+    public DbSet<AttendanceRecord> MeetingAttendance => Set<AttendanceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,38 @@ internal static class StepWriter
             return 0;
         }, cancellationToken);
 
+    /// <summary>
+    /// Writes many units of work in one transaction, one durable commit for all: each inside its own savepoint, so one
+    /// that fails (another step moved its instance first) is undone alone and the others commit. Returns which were written.
+    /// </summary>
+    public static Task<bool[]> WriteManyAsync(RunnerConnection runner, IReadOnlyList<ChangeSet> steps, Action<int, Exception> undone,
+        CancellationToken cancellationToken) =>
+        runner.RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var sql = new SqlBatch(runner, transaction, cancellationToken);
+            var written = new bool[steps.Count];
+            for (var i = 0; i < steps.Count; i++)
+            {
+                await transaction.SaveAsync(Savepoint, cancellationToken);
+                try
+                {
+                    await WriteAsync(sql, steps[i]);
+                    written[i] = true;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    await transaction.RollbackAsync(Savepoint, cancellationToken);
+                    undone(i, exception);
+                }
+                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }, cancellationToken);
+
+    private const string Savepoint = "step";
+
     private static async Task WriteAsync(SqlBatch sql, ChangeSet changes)
     {
         foreach (var instance in changes.NewInstances) instance.Id = await InsertAsync(sql, instance);

@@ -25,7 +25,7 @@ public sealed partial class WorkflowRunner
             {
                 await ResolveIncidentsAsync(db, session.Changes, instance, trigger, retrying, now, cancellationToken);
                 await StepWriter.WriteAsync(runnerConnection, session.Changes, cancellationToken);
-                await TellClockAsync(session.Changes, instance.Id);
+                await TellClockAsync([session.Changes], instance.Id);
                 return RunResult.Ok(instance.Id);
             }
         }
@@ -50,10 +50,11 @@ public sealed partial class WorkflowRunner
     /// Hands the committed step's timer changes to the clock. The step stands whatever happens here: a clock that
     /// fails (or is shutting down) is logged, and its start-up reconciliation schedules what it missed.
     /// </summary>
-    private async Task TellClockAsync(ChangeSet changes, long instanceId)
+    private async Task TellClockAsync(IReadOnlyList<ChangeSet> steps, long? instanceId)
     {
-        var scheduled = changes.NewTimers.Where(t => t.Status == TimerStatus.Pending).Select(t => new PendingTimer(t.Id, t.DueAt)).ToList();
-        var cancelled = changes.ChangedTimers.Where(id => changes.LoadedTimers[id].Status == TimerStatus.Cancelled).ToList();
+        var scheduled = steps.SelectMany(changes => changes.NewTimers.Where(t => t.Status == TimerStatus.Pending))
+            .Select(t => new PendingTimer(t.Id, t.DueAt)).ToList();
+        var cancelled = steps.SelectMany(changes => changes.ChangedTimers.Where(id => changes.LoadedTimers[id].Status == TimerStatus.Cancelled)).ToList();
         if (scheduled.Count == 0 && cancelled.Count == 0) return;
         try
         {
@@ -62,7 +63,7 @@ public sealed partial class WorkflowRunner
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "The clock was not told about {Scheduled} new and {Cancelled} cancelled timers of instance {InstanceId}; they are reconciled at the next start",
+            logger.LogError(exception, "The clock was not told about {Scheduled} new and {Cancelled} cancelled timers (instance {InstanceId}, none for a batch); they are reconciled at the next start",
                 scheduled.Count, cancelled.Count, instanceId);
         }
     }

@@ -29,7 +29,12 @@ internal sealed class QuartzClock(ISchedulerFactory schedulers, IOptions<Schedul
     {
         if (!options.Value.Enabled) return;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        if (scheduled.Count > 0)
+        if (scheduled.Count > 2)
+        {
+            // A batch of firings: its new timers in one Quartz transaction (per 500) rather than one each.
+            await ScheduleAsync(scheduler, scheduled, cancellationToken);
+        }
+        else if (scheduled.Count > 0)
         {
             await StoreJobAsync(scheduler, cancellationToken);
             // A step schedules one or two timers: trigger by trigger, without storing the job again each time.

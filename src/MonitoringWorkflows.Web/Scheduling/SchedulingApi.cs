@@ -40,7 +40,10 @@ public static class SchedulingApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Administrators only", detail: "Only an administrator can move a timer.");
         if (body.DueAt is not { } dueAt)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dueAt"] = ["Give the new due time (ISO 8601 with an offset)."] });
-        var (outcome, timer) = await rescheduling.RescheduleAsync(id, dueAt, user.Identity?.Name ?? "administrator", cancellationToken);
+        if (body.Reason is { Length: > 500 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 500 characters."] });
+        var (outcome, timer) = await rescheduling.RescheduleAsync(id, dueAt, user.Identity?.Name ?? "administrator", cancellationToken,
+            string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim());
         return outcome switch
         {
             RescheduleOutcome.Moved => TypedResults.Ok(TimerView.Of(timer!)),
@@ -64,5 +67,5 @@ public sealed record TimerView(long Id, long InstanceId, string ElementId, DateT
     internal static TimerView Of(TimerRecord timer) => new(timer.Id, timer.InstanceId, timer.ElementId, timer.DueAt, timer.Status.ToString());
 }
 
-/// <summary>The new due time; a time already past fires the timer at once.</summary>
-public sealed record RescheduleTimer(DateTimeOffset? DueAt);
+/// <summary>The new due time (a time already past fires the timer at once) and why, for the journal.</summary>
+public sealed record RescheduleTimer(DateTimeOffset? DueAt, string? Reason = null);

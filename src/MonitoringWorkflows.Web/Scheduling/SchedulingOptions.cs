@@ -11,6 +11,15 @@ public sealed class SchedulingOptions
     /// <summary>Quartz's own SQLite file in the data folder: SQLite has one writer, and Quartz writes at every firing.</summary>
     public string DatabaseFile { get; set; } = "quartz.db";
 
+    /// <summary>
+    /// Due timers are fired many to a transaction (<see cref="DueTimerQueue"/>): one durable commit for a burst instead of
+    /// one per timer. Off: each timer is fired alone in Quartz's job (kept to compare, and as a fallback).
+    /// </summary>
+    public bool FireInBatches { get; set; } = true;
+
+    /// <summary>The most timers one batch fires (and so the longest a batch holds the write lock).</summary>
+    public int BatchSize { get; set; } = 200;
+
     /// <summary>Timers fired at the same time (Quartz's thread pool).</summary>
     public int Concurrency { get; set; } = 8;
 

@@ -35,8 +35,10 @@ public static class SchedulingRegistration
         services.AddSingleton<QuartzClock>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<QuartzClock>());
         services.AddSingleton<TimerFiring>();
+        services.AddSingleton<DueTimerQueue>();
         services.AddSingleton<TimerReconciliation>();
         services.AddSingleton<TimerRescheduling>();
+        services.AddScoped<InstanceTimers>();
         services.AddHostedService<SchedulingService>();
         return services;
     }

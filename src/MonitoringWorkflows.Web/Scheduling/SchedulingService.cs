@@ -13,6 +13,7 @@ internal sealed class SchedulingService(
     TimerReconciliation reconciliation,
     IOptions<SchedulingOptions> options,
     SchedulingDatabase database,
+    DueTimerQueue queue,
     ILogger<SchedulingService> logger) : IHostedService
 {
     private IScheduler? scheduler;
@@ -28,6 +29,7 @@ internal sealed class SchedulingService(
         await database.PrepareAsync(cancellationToken);
         scheduler = await schedulers.GetScheduler(cancellationToken);
         await reconciliation.RunAsync(scheduler, cancellationToken);
+        queue.Start();
         await scheduler.Start(cancellationToken);
         logger.LogInformation("The clock started in {Milliseconds} ms ({File})", started.ElapsedMilliseconds, database.FilePath);
     }
@@ -36,6 +38,8 @@ internal sealed class SchedulingService(
     {
         if (scheduler is null) return;
         await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        // After Quartz: nothing is handed over any more, and what was is fired before the host goes.
+        await queue.StopAsync(cancellationToken);
         database.Release();
     }
 }

@@ -85,12 +85,19 @@ public sealed class TimerFiring(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var timer = await db.Timers.AsNoTracking().Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+        if (WhyNot(timer) is { } reason) return reason;
+        return await AwaitsRetryAsync(db, timer!, cancellationToken) is { } incident
+            ? $"its firing failed before and incident {incident} waits for a retry"
+            : null;
+    }
+
+    /// <summary>Why a timer row (with its instance) must not fire, or null when it is pending on an active instance.</summary>
+    internal static string? WhyNot(TimerRecord? timer)
+    {
         if (timer?.Instance is null) return "it no longer exists";
         if (timer.Status != TimerStatus.Pending) return $"it is already {timer.Status}";
         if (!timer.Instance.IsActive) return $"its instance {timer.InstanceId} has ended ({timer.Instance.Status})";
-        return await AwaitsRetryAsync(db, timer, cancellationToken) is { } incident
-            ? $"its firing failed before and incident {incident} waits for a retry"
-            : null;
+        return null;
     }
 
     /// <summary>

@@ -20,13 +20,14 @@ public sealed class TimerRescheduling(
     ITimerScheduler clock,
     TimeProvider time)
 {
+    /// <param name="reason">Why it was moved, kept in the journal (the operations page requires one).</param>
     public async Task<(RescheduleOutcome Outcome, TimerRecord? Timer)> RescheduleAsync(long timerId, DateTimeOffset dueAt, string actor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? reason = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
         if (timer is null) return (RescheduleOutcome.NotFound, null);
-        var moved = await writes.RunAsync(() => MoveRowAsync(db, timer, dueAt, actor, cancellationToken), cancellationToken);
+        var moved = await writes.RunAsync(() => MoveRowAsync(db, timer, dueAt, actor, reason, cancellationToken), cancellationToken);
         if (!moved) return (RescheduleOutcome.NotPending, await db.Timers.AsNoTracking().FirstAsync(t => t.Id == timerId, cancellationToken));
         await clock.TimersChangedAsync([new PendingTimer(timerId, dueAt)], [], cancellationToken);
         timer.DueAt = dueAt;
@@ -34,7 +35,7 @@ public sealed class TimerRescheduling(
     }
 
     /// <summary>Only a row still pending moves: one that fired or was cancelled meanwhile is left as it is.</summary>
-    private async Task<bool> MoveRowAsync(WorkflowDbContext db, TimerRecord timer, DateTimeOffset dueAt, string actor,
+    private async Task<bool> MoveRowAsync(WorkflowDbContext db, TimerRecord timer, DateTimeOffset dueAt, string actor, string? reason,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -44,8 +45,8 @@ public sealed class TimerRescheduling(
         db.JournalEntries.Add(new JournalEntryRecord
         {
             InstanceId = timer.InstanceId, At = time.GetUtcNow(), Kind = JournalKind.TimerRescheduled, ElementId = timer.ElementId,
-            Actor = actor, Detail = $"Timer {timer.Id} moved from {timer.DueAt:u} to {dueAt:u}.",
-            DataJson = new JsonObject { ["timerId"] = timer.Id, ["from"] = timer.DueAt, ["to"] = dueAt }.ToJsonString(),
+            Actor = actor, Detail = $"Timer {timer.Id} moved from {timer.DueAt:u} to {dueAt:u}." + (reason is null ? "" : $" Reason: {reason}"),
+            DataJson = new JsonObject { ["timerId"] = timer.Id, ["from"] = timer.DueAt, ["to"] = dueAt, ["reason"] = reason }.ToJsonString(),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

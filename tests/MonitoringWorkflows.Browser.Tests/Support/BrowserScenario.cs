@@ -59,6 +59,7 @@ public static class DemoLogins
     public const string Password = "Monitoring-Demo-2026";
     public const string Registrar = "registrar@demo.az";
     public const string Chair = "chair@demo.az";
+    public const string Secretary = "secretary@demo.az";
     public const string Police = "police@demo.az";
     public const string SocialProtection = "social@demo.az";
 }

@@ -59,7 +59,8 @@ public sealed class AuthorizationMatrixTests(MatrixSite site) : IClassFixture<Ma
         var nonexistent = probe with { Path = probe.Path
             .Replace("{homeCase}", "NONE-2026-9999").Replace("{otherCase}", "NONE-2026-9999")
             .Replace("{homeTask}", "999999").Replace("{otherTask}", "999999")
-            .Replace("{homeInstance}", "999999").Replace("{otherInstance}", "999999") };
+            .Replace("{homeInstance}", "999999").Replace("{otherInstance}", "999999")
+            .Replace("{homeMeeting}", "999999").Replace("{otherMeeting}", "999999").Replace("{homeItem}", "999999") };
 
         var hidden = await SendAsync(probe, persona);
         var missing = await SendAsync(nonexistent, persona);

@@ -20,6 +20,11 @@ public static class Endpoints
 
     /// <summary>Who may act on incidents: administrators, and the chair for their district's.</summary>
     private static readonly Persona[] IncidentHandlers = [Administrator, Chair, OtherChair];
+    /// <summary>Who runs group meetings: the chair and the secretary, each of their own district's meetings.</summary>
+    private static readonly Persona[] MeetingHolders = [Chair, Secretary, OtherChair];
+
+    /// <summary>National figures without personal data.</summary>
+    private static readonly Persona[] FigureReaders = [Administrator, Analyst];
 
     /// <summary>A completion with a field no form has: refused by the form check, so an allowed call changes nothing.</summary>
     private const string ForgedCompletion = """{ "forgedField": "x" }""";
@@ -104,5 +109,70 @@ public static class Endpoints
         new("GET", "/api/incidents", [Administrator, Chair, OtherChair]),
         new("POST", "/api/incidents/999999/retry", [], IncidentHandlers, Json: "{}"),
         new("POST", "/api/incidents/999999/cancel", [Administrator, Chair, OtherChair], Json: "{}"),
+        // The same on a page: an instance's timers, and an administrator's form to move one (an empty form is refused
+        // with a message, so nothing moves).
+        new("GET", "/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
+        new("GET", "/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
+        new("POST", "/instances/{homeInstance}/timers?handler=Reschedule", [Administrator], Form: EmptyForm),
+
+        // Protection orders: each district's chair and secretary see their own district's (a list, so nothing to hide).
+        new("GET", "/orders", [Chair, Secretary, OtherChair]),
+        new("GET", "/orders?show=all&kind=LongTerm", [Chair, Secretary, OtherChair]),
+        new("GET", "/api/orders?expiringWithinDays=7", [Chair, Secretary, OtherChair]),
+
+        // Group review meetings: bodies that fail validation (or change nothing) for those allowed; another district's
+        // meeting is answered as a missing one.
+        new("GET", "/meetings", MeetingHolders),
+        new("POST", "/meetings", MeetingHolders, Form: EmptyForm),
+        new("GET", "/meetings/{homeMeeting}", [Chair, Secretary], MeetingHolders),
+        new("GET", "/meetings/{otherMeeting}", [OtherChair], MeetingHolders),
+        new("GET", "/meetings/{homeMeeting}/print", [Chair, Secretary], MeetingHolders),
+        new("GET", "/meetings/{otherMeeting}/print", [OtherChair], MeetingHolders),
+        new("POST", "/meetings/{homeMeeting}?handler=AddCase", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Close", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Propose", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Remove&itemId=999999", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Attendance", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{homeMeeting}?handler=Decision&itemId={homeItem}", [Chair, Secretary], MeetingHolders, Form: EmptyForm),
+        new("POST", "/meetings/{otherMeeting}?handler=Decision&itemId=999999", [], MeetingHolders, Form: EmptyForm),
+        new("GET", "/api/meetings", MeetingHolders),
+        new("POST", "/api/meetings", MeetingHolders, Json: "{}"),
+        new("GET", "/api/meetings/{homeMeeting}", [Chair, Secretary], MeetingHolders),
+        new("GET", "/api/meetings/{otherMeeting}", [OtherChair], MeetingHolders),
+        new("POST", "/api/meetings/{homeMeeting}/agenda/propose", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{homeMeeting}/agenda", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("DELETE", "/api/meetings/{homeMeeting}/agenda/999999", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("PUT", "/api/meetings/{homeMeeting}/attendance", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("PUT", "/api/meetings/{homeMeeting}/agenda/{homeItem}/decision", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{homeMeeting}/close", [Chair, Secretary], MeetingHolders, Json: "{}"),
+        new("POST", "/api/meetings/{otherMeeting}/close", [OtherChair], MeetingHolders, Json: "{}"),
+
+        // Figures without personal data, national.
+        new("GET", "/figures", FigureReaders),
+        new("GET", "/api/figures", FigureReaders),
+        new("GET", "/api/figures.csv", FigureReaders),
+
+        // The designer's versions, migration and test runs (administrators). Bodies fail validation or are no-ops:
+        // an empty migration form goes back to the preview; the test run's task is its own sandbox, no real case.
+        new("GET", "/designer/processes/violenceReportReferral/versions", [Administrator]),
+        new("GET", "/designer/processes/violenceReportReferral/diff?from=1&to=1", [Administrator]),
+        new("GET", "/designer/processes/violenceReportReferral/migrate", [Administrator]),
+        new("POST", "/designer/processes/violenceReportReferral/migrate", [Administrator], Form: EmptyForm),
+        new("POST", "/designer/processes/violenceReportReferral/versions?handler=Restore", [Administrator],
+            Form: new Dictionary<string, string> { ["version"] = "1", ["expectedRevision"] = "-1" }),
+        new("GET", "/designer/test-run", [Administrator]),
+        new("POST", "/designer/test-run", [Administrator], Form: EmptyForm),
+        new("GET", "/api/designer/processes/violenceReportReferral/versions", [Administrator]),
+        new("GET", "/api/designer/processes/violenceReportReferral/versions/1/bpmn", [Administrator]),
+        new("GET", "/api/designer/processes/violenceReportReferral/diff?from=1&to=1", [Administrator]),
+        new("POST", "/api/designer/processes/violenceReportReferral/versions/1/restore", [Administrator], Json: """{ "expectedRevision": -1 }"""),
+        new("GET", "/api/designer/processes/violenceReportReferral/migration?from=1", [Administrator]),
+        new("POST", "/api/designer/processes/violenceReportReferral/migrate", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/test-runs/{testRun}", [Administrator]),
+        new("POST", "/api/designer/test-runs/{testRun}/tasks/Task_RiskScreening/complete", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs/{testRun}/timers/999999/fire", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/test-runs/{testRun}/messages", [Administrator], Json: "{}"),
+        new("DELETE", "/api/designer/test-runs/00000000-0000-0000-0000-000000000001", [Administrator], Json: "{}"),
     ];
 }

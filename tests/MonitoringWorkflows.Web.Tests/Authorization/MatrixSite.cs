@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Web.Api;
 using MonitoringWorkflows.Web.Cases;
+using MonitoringWorkflows.Web.Designer.TestRuns;
 using MonitoringWorkflows.Web.Identity;
+using MonitoringWorkflows.Web.Meetings;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -39,6 +41,13 @@ public sealed class MatrixSite : IAsyncLifetime
     public long HomeInstance { get; private set; }
     public long OtherInstance { get; private set; }
 
+    /// <summary>An open meeting of each district; the home one has the home case on its agenda (<see cref="HomeItem"/>).</summary>
+    public long HomeMeeting { get; private set; }
+    public long OtherMeeting { get; private set; }
+    public long HomeItem { get; private set; }
+    /// <summary>A test run of the referral process, started by the demo administrator (only its owner may use it).</summary>
+    public Guid TestRun { get; private set; }
+
     public IServiceProvider Services => factory.Services;
 
     public async Task InitializeAsync()
@@ -49,6 +58,11 @@ public sealed class MatrixSite : IAsyncLifetime
         var other = await CreateOtherDistrictAsync();
         (HomeCase, HomeTask, HomeInstance) = await RecordCaseAsync(await DemoDistrictAsync(), "registrar@demo.az");
         (OtherCase, OtherTask, OtherInstance) = await RecordCaseAsync(other, "registrar@other.az");
+        (HomeMeeting, HomeItem) = await ScheduleMeetingAsync(await DemoDistrictAsync(), HomeCase);
+        (OtherMeeting, _) = await ScheduleMeetingAsync(other, OtherCase);
+        var testRun = await Services.GetRequiredService<TestRunControl>().StartAsync(
+            new StartTestRun(null, "violenceReportReferral", null, null), "admin@demo.az", CancellationToken.None);
+        TestRun = testRun.Run!.Id;
         foreach (var persona in Personas.All.Where(p => p.Email is not null))
             clients[persona.Name] = await SignInAsync(persona.Email!);
         clients[Personas.Anonymous.Name] = NewClient();
@@ -126,6 +140,20 @@ public sealed class MatrixSite : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var task = await db.UserTasks.SingleAsync(t => t.Instance!.BusinessKey == recorded.CaseNumber && t.Status == UserTaskStatus.Open);
         return (recorded.CaseNumber, task.Id, task.InstanceId);
+    }
+
+    private async Task<(long Meeting, long Item)> ScheduleMeetingAsync(int district, string caseNumber)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var meeting = new MeetingRecord
+        {
+            DistrictId = district, Place = "Room 1", ScheduledAt = DateTimeOffset.UtcNow.AddDays(7), CreatedBy = "secretary", CreatedAt = DateTimeOffset.UtcNow,
+            Items = [new AgendaItemRecord { CaseNumber = caseNumber, Position = 1 }],
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return (meeting.Id, meeting.Items[0].Id);
     }
 
     public async Task DisposeAsync()

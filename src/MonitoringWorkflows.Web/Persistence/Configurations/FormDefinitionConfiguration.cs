@@ -14,6 +14,10 @@ internal sealed class FormDefinitionConfiguration : IEntityTypeConfiguration<For
         builder.Property(f => f.Name).HasMaxLength(400);
         builder.Property(f => f.CreatedBy).HasMaxLength(200);
         builder.Property(f => f.PublishedBy).HasMaxLength(200);
+        builder.Property(f => f.UpdatedBy).HasMaxLength(200);
+        builder.Property(f => f.Revision).IsConcurrencyToken();
         builder.HasIndex(f => new { f.Key, f.Version }).IsUnique();
+        // A draft is version 0 of its key (the unique index above already allows one); the filter says so explicitly.
+        builder.HasIndex(f => f.Key).IsUnique().HasFilter("\"Status\" = 'Draft'").HasDatabaseName("IX_FormDefinitions_Draft");
     }
 }

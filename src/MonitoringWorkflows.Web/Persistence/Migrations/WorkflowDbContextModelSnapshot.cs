@@ -372,6 +372,152 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.AgendaItemRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber");
+
+                    b.HasIndex("MeetingId", "CaseNumber")
+                        .IsUnique();
+
+                    b.ToTable("AgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.AttendanceRecord", b =>
+                {
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "Agency");
+
+                    b.ToTable("MeetingAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.MeetingActionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("MeetingActions", (string)null);
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.MeetingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "ScheduledAt");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
             modelBuilder.Entity("MonitoringWorkflows.Web.Monitoring.MonitorMark", b =>
                 {
                     b.Property<int>("Id")
@@ -569,6 +715,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -593,6 +742,10 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -602,10 +755,22 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FormDefinitions_Draft")
+                        .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();
@@ -737,6 +902,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BpmnXml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -765,15 +933,31 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProcessDefinitions_Draft")
+                        .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();
@@ -976,6 +1160,70 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.ToTable("UserTasks", (string)null);
                 });
 
+            modelBuilder.Entity("MonitoringWorkflows.Web.ProtectionOrders.ProtectionOrderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedByOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "ExpiresAt");
+
+                    b.HasIndex("RemindedAt", "ExpiresAt");
+
+                    b.ToTable("ProtectionOrders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1062,6 +1310,46 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.AgendaItemRecord", b =>
+                {
+                    b.HasOne("MonitoringWorkflows.Web.Meetings.MeetingRecord", "Meeting")
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.AttendanceRecord", b =>
+                {
+                    b.HasOne("MonitoringWorkflows.Web.Meetings.MeetingRecord", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.MeetingActionRecord", b =>
+                {
+                    b.HasOne("MonitoringWorkflows.Web.Meetings.AgendaItemRecord", "Item")
+                        .WithMany("Actions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.MeetingRecord", b =>
+                {
+                    b.HasOne("MonitoringWorkflows.Web.Organisation.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MonitoringWorkflows.Web.Persistence.Records.IncidentRecord", b =>
                 {
                     b.HasOne("MonitoringWorkflows.Web.Persistence.Records.ProcessInstanceRecord", "Instance")
@@ -1133,6 +1421,18 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.AgendaItemRecord", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Meetings.MeetingRecord", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

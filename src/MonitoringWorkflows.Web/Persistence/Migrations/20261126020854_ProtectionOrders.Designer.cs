@@ -11,8 +11,8 @@ using MonitoringWorkflows.Web.Persistence;
 namespace MonitoringWorkflows.Web.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261126012435_MonitoringTallies")]
-    partial class MonitoringTallies
+    [Migration("20261126020854_ProtectionOrders")]
+    partial class ProtectionOrders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -373,56 +373,6 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("MonitoringWorkflows.Web.Monitoring.MonitorMark", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastJournalId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("MonitorMarks", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastJournalId = 0L
-                        });
-                });
-
-            modelBuilder.Entity("MonitoringWorkflows.Web.Monitoring.MonitorTally", b =>
-                {
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DefinitionVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ElementId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TicksSum")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("DistrictId", "DefinitionVersionId", "Kind", "ElementId", "Bucket");
-
-                    b.ToTable("MonitorTallies", (string)null);
                 });
 
             modelBuilder.Entity("MonitoringWorkflows.Web.Notifications.NotificationCursorRecord", b =>
@@ -838,12 +788,6 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("Status", "StartedAt");
 
-                    b.HasIndex(new[] { "BusinessKey" }, "IX_ProcessInstances_Active_BusinessKey")
-                        .HasFilter("\"Status\" IN ('Running', 'Incident')");
-
-                    b.HasIndex(new[] { "DefinitionVersionId", "BusinessKey" }, "IX_ProcessInstances_Active_Definition_BusinessKey")
-                        .HasFilter("\"Status\" IN ('Running', 'Incident')");
-
                     b.ToTable("ProcessInstances", (string)null);
                 });
 
@@ -967,9 +911,6 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.HasIndex(new[] { "ClaimedBy", "Agency", "DistrictId", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_Agency_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"ClaimedBy\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "DistrictId", "ElementId" }, "IX_UserTasks_Open_District_Element")
-                        .HasFilter("\"Status\" = 'Open'");
-
                     b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"DueAt\" IS NOT NULL");
 
@@ -977,6 +918,70 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasFilter("\"Status\" = 'Open' AND \"Role\" IS NOT NULL");
 
                     b.ToTable("UserTasks", (string)null);
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.ProtectionOrders.ProtectionOrderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedByOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "ExpiresAt");
+
+                    b.HasIndex("RemindedAt", "ExpiresAt");
+
+                    b.ToTable("ProtectionOrders", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,16 @@
+namespace MonitoringWorkflows.Web.ProtectionOrders;
+
+public static class ProtectionOrdersRegistration
+{
+    /// <summary>Protection orders: their limits at form submit, their rows, the district's list and the expiry notices.</summary>
+    public static IServiceCollection AddProtectionOrders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProtectionOrderOptions>().Bind(configuration.GetSection(ProtectionOrderOptions.Section));
+        services.AddSingleton<ProtectionOrderRules>();
+        services.AddSingleton<ProtectionOrderBook>();
+        services.AddScoped<ExpiringOrders>();
+        services.AddSingleton<OrderExpirySweep>();
+        services.AddHostedService<OrderExpiryWorker>();
+        return services;
+    }
+}
