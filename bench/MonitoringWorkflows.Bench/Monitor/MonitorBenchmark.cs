@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Bench.Load.Seed;
 using MonitoringWorkflows.Web.Monitoring;
 using MonitoringWorkflows.Web.Persistence;
+using MonitoringWorkflows.Web.ProtectionOrders;
 
 namespace MonitoringWorkflows.Bench.Monitor;
 
@@ -21,7 +22,7 @@ internal static class MonitorBenchmark
         var folder = Path.GetFullPath(options.Positional[0]);
         var runs = options.Int("runs", 20);
         var clock = Stopwatch.StartNew();
-        await using var host = await SeedHost.StartAsync(folder, DateTimeOffset.UtcNow, cancellationToken, services => services.AddMonitoring());
+        await using var host = await SeedHost.StartAsync(folder, DateTimeOffset.UtcNow, cancellationToken, services => services.AddMonitoring().AddScoped<ExpiringOrders>());
         Console.WriteLine($"migrated and opened in {clock.Elapsed.TotalSeconds:F0} s");
         await JournalPadding.FillAsync(Path.Combine(folder, SeedHost.DatabaseFile), options.Int("journal", 10_000_000), cancellationToken);
         await FoldAsync(host.Services, cancellationToken);
