@@ -38,7 +38,7 @@ async function start(root) {
     linting: { bpmnlint: lintConfig, active: false },
   });
   await modeler.importXML(draft.data.content);
-  modeler.get('canvas').zoom('fit-viewport');
+  fitBesidePalette(modeler.get('canvas'));
   const view = createProblemsView(root, modeler, text);
   const autosave = createAutosave({
     url: `${api}/draft`, revision: draft.data.revision, text, status: root.querySelector('[data-testid="save-status"]'),
@@ -51,6 +51,15 @@ async function start(root) {
   window.designer = modeler; // for the browser test and the benchmark: the modeler's services by name
   await serverCheck(api, modeler, view, false);
   root.dataset.ready = 'true';
+}
+
+/** The whole diagram in view, to the right of the palette (which floats over the canvas's left edge). */
+function fitBesidePalette(canvas, palette = 110, margin = 20) {
+  const { inner, outer } = canvas.viewbox();
+  const scale = Math.min(1, (outer.width - palette - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
+  canvas.viewbox({
+    x: inner.x - palette / scale, y: inner.y - margin / scale, width: outer.width / scale, height: outer.height / scale,
+  });
 }
 
 /** Server diagnostics on the canvas (so unsupported elements show their reason at once); the list only when asked. */
