@@ -22,6 +22,9 @@ await build({
   sourcemap: 'linked',
   target: ['chrome120', 'firefox120', 'safari17'],
   // bpmn-js and form-js ship their icon fonts and images inside their style sheets.
+  // One preact for every bundle: form-js-editor keeps an older copy of its own, and hooks rendered by one copy into
+  // components of another fail ("reading 'context'"). The properties panel's vendored preact is the one the panels use.
+  alias: { preact: './node_modules/@bpmn-io/properties-panel/preact' },
   loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
   metafile: false,

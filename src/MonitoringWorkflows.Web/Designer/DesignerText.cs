@@ -10,7 +10,7 @@ public sealed class DesignerText
     private static readonly string[] ScriptKeys =
     [
         "Status_Saved", "Status_Saving", "Status_Unsaved", "Status_Conflict", "Status_Error", "Reload", "Validating",
-        "Problems_None", "PublishRefused", "Published", "Unknown", "Choose", "Check_Invalid", "Group_Assignment",
+        "Problems_None", "PublishRefused", "Published", "NothingToPublish", "Unknown", "Choose", "Check_Invalid", "Group_Assignment",
         "Field_AssignTo", "Assign_Agency", "Assign_Role", "Assign_Expression", "Field_Agency", "Field_Role",
         "Field_AssigneeExpression", "Help_AssigneeExpression", "Field_Form", "Form_None", "Field_DueIn", "Help_DueIn",
         "Help_Escalation", "Group_Action", "Field_Action", "Field_Input", "Help_Input", "Group_Condition", "Field_Condition",

@@ -8,7 +8,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/assets/properties-panel.css';
 import './designer.css';
-import { call, readText, format } from '../shared/designer/api.js';
+import { call, readText, format, publishRefusal } from '../shared/designer/api.js';
 import { createAutosave } from '../shared/designer/autosave.js';
 import { createChecker } from '../shared/designer/checker.js';
 import { createMwPropertiesModule } from '../shared/designer/mw-properties.js';
@@ -105,7 +105,7 @@ async function publish(root, api, modeler, view, autosave, text) {
     view.list(answer.data.diagnostics);
     view.status(text.PublishRefused, 'error');
   } else {
-    view.status(answer.data?.detail ?? answer.data?.title ?? String(answer.status), 'error');
+    view.status(publishRefusal(answer, saved.revision, text), 'error');
   }
 }
 
