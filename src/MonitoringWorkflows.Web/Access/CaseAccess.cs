@@ -47,6 +47,7 @@ public sealed class CaseAccess(WorkflowDbContext db)
     {
         var rights = Rights.Of(user);
         var agency = rights.Agency;
+        await db.KeepConnectionOpenAsync(cancellationToken);
         // The case and whether the user's agency holds a step on it, in the one query that finds it.
         var found = await VisibleTo(user).AsNoTracking().Where(c => c.Number == caseNumber)
             .Select(c => new { Case = c, AgencyInvolved = agency != null && db.UserTasks.Any(t => t.Agency == agency && t.Instance!.BusinessKey == c.Number) })

@@ -30,6 +30,9 @@ public static class RiskLevels
             && value.TryGetValue<string>(out var level) ? level : null;
 }
 
+/// <summary>What the case page shows of a case besides its report.</summary>
+public sealed record CasePage(CaseSummary Summary, IReadOnlyList<CaseStep> Steps, IReadOnlyList<TimelineEntry> Timeline);
+
 /// <summary>A step of the case (a user task of any of its instances), open or done.</summary>
 public sealed record CaseStep(
     long Id, long InstanceId, string ElementId, string? Name, string? Agency, string? Role, DateTimeOffset CreatedAt,

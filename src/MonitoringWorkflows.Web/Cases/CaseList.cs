@@ -36,6 +36,7 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
     {
         var now = time.GetUtcNow();
         var page = filter.SafePage;
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var fewLate = filter.Overdue && await db.UserTasks
             .Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now).Take(FewLateSteps + 1).CountAsync(cancellationToken) <= FewLateSteps;
         var found = await PageQuery(user, filter, now, fewLate).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using MonitoringWorkflows.Web.Inbox;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Engine.Runtime;
@@ -22,43 +23,58 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
     private static readonly JournalKind[] Milestones =
         [JournalKind.InstanceStarted, JournalKind.InstanceCompleted, JournalKind.InstanceTerminated, JournalKind.InstanceCancelled];
 
-    // Flows and variable changes are the diagram's business (and may carry data); a timeline shows what happened.
-    private static readonly JournalKind[] TimelineKinds =
-    [
-        .. Milestones, JournalKind.ElementEntered, JournalKind.ElementCompleted, JournalKind.ElementCancelled,
-        JournalKind.TimerFired, JournalKind.MessageReceived, JournalKind.ErrorThrown,
-    ];
+    // Flows and variable changes are the diagram's business (and may carry data); a timeline shows what happened. Written
+    // as constants in the query, not as a list parameter: a list makes EF generate the SQL again on every execution.
+    private static readonly Expression<Func<JournalEntryRecord, bool>> InTimeline = j =>
+        j.Kind == JournalKind.InstanceStarted || j.Kind == JournalKind.InstanceCompleted || j.Kind == JournalKind.InstanceTerminated
+        || j.Kind == JournalKind.InstanceCancelled || j.Kind == JournalKind.ElementEntered || j.Kind == JournalKind.ElementCompleted
+        || j.Kind == JournalKind.ElementCancelled || j.Kind == JournalKind.TimerFired || j.Kind == JournalKind.MessageReceived
+        || j.Kind == JournalKind.ErrorThrown;
 
-    public async Task<CaseSummary> SummaryAsync(VisibleCase seen, CancellationToken cancellationToken)
+    /// <summary>The case page's facts: summary, steps and timeline read together, each instance and step read once.</summary>
+    public async Task<CasePage> PageAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken)
     {
-        var record = seen.Case;
-        var main = record.ProcessInstanceId is { } id
-            ? await db.ProcessInstances.AsNoTracking().Where(i => i.Id == id)
-                .Select(i => new { i.Status, i.StateJson }).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var now = time.GetUtcNow();
-        var open = await db.UserTasks.AsNoTracking()
-            .Where(t => t.Status == UserTaskStatus.Open && t.Instance!.BusinessKey == record.Number)
-            .Select(t => new { t.Name, t.ElementId, t.DueAt })
-            .ToListAsync(cancellationToken);
-        var status = StatusOf(record.Status, main?.Status);
-        var risk = RiskLevels.In(main?.StateJson);
-        return new CaseSummary(record.Number, record.CreatedAt, record.CreatedBy, status,
-            open.Select(t => steps.StepName(t.ElementId, t.Name)).Distinct().ToList(), risk, open.Count(t => t.DueAt < now),
-            seen.Sight, record.ProcessInstanceId);
+        var facts = await FactsAsync(seen, cancellationToken);
+        return new CasePage(Summary(seen, facts), await StepsOfAsync(user, seen, facts, cancellationToken),
+            await TimelineOfAsync(user, seen, facts, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<CaseStep>> StepsAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken)
+    public async Task<CaseSummary> SummaryAsync(VisibleCase seen, CancellationToken cancellationToken) =>
+        Summary(seen, await FactsAsync(seen, cancellationToken));
+
+    public async Task<IReadOnlyList<CaseStep>> StepsAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken) =>
+        seen.Sight == CaseSight.Recorded ? [] : await StepsOfAsync(user, seen, await FactsAsync(seen, cancellationToken), cancellationToken);
+
+    /// <summary>The timeline, newest first.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken) =>
+        seen.Sight == CaseSight.Recorded ? [] : await TimelineOfAsync(user, seen, await FactsAsync(seen, cancellationToken), cancellationToken);
+
+    /// <summary>The case's instances (the main one's state only) and all their steps: two queries, whatever is shown of them.</summary>
+    private async Task<CaseFactsRead> FactsAsync(VisibleCase seen, CancellationToken cancellationToken)
+    {
+        var (number, main) = (seen.Case.Number, seen.Case.ProcessInstanceId);
+        var instances = await db.ProcessInstances.AsNoTracking().Where(i => i.BusinessKey == number)
+            .Select(i => new InstanceRead(i.Id, i.DefinitionVersionId, i.Status, i.Id == main ? i.StateJson : null))
+            .ToListAsync(cancellationToken);
+        var tasks = await db.UserTasks.AsNoTracking().Where(t => t.Instance!.BusinessKey == number).OrderBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        return new CaseFactsRead(instances, tasks, time.GetUtcNow());
+    }
+
+    private CaseSummary Summary(VisibleCase seen, CaseFactsRead facts)
+    {
+        var record = seen.Case;
+        var main = facts.Instances.FirstOrDefault(i => i.Id == record.ProcessInstanceId);
+        var open = facts.Tasks.Where(t => t.Status == UserTaskStatus.Open).ToList();
+        return new CaseSummary(record.Number, record.CreatedAt, record.CreatedBy, StatusOf(record.Status, main?.Status),
+            open.Select(t => steps.StepName(t.ElementId, t.Name)).Distinct().ToList(), RiskLevels.In(main?.StateJson),
+            open.Count(t => t.DueAt < facts.Now), seen.Sight, record.ProcessInstanceId);
+    }
+
+    private async Task<IReadOnlyList<CaseStep>> StepsOfAsync(ClaimsPrincipal user, VisibleCase seen, CaseFactsRead facts, CancellationToken cancellationToken)
     {
         if (seen.Sight == CaseSight.Recorded) return [];
-        var query = db.UserTasks.AsNoTracking().Where(t => t.Instance!.BusinessKey == seen.Case.Number);
-        if (seen.Sight == CaseSight.Agency)
-        {
-            var agency = user.AgencyCodeOf();
-            query = query.Where(t => t.Agency == agency);
-        }
-        var rows = await query.OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var rows = seen.Sight == CaseSight.Agency ? OwnSteps(user, facts) : facts.Tasks;
         // A claim names the user by id; people read names.
         var claimers = rows.Select(t => t.ClaimedBy).OfType<string>().Distinct().ToList();
         var names = claimers.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => claimers.Contains(u.Id))
@@ -66,19 +82,18 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.UserName ?? u.Id, cancellationToken);
         return rows.Select(t => new CaseStep(t.Id, t.InstanceId, t.ElementId, steps.StepName(t.ElementId, t.Name), t.Agency, t.Role, t.CreatedAt, t.DueAt,
                 t.Status.ToString(), t.ClaimedBy is { } claimer ? names.GetValueOrDefault(claimer, claimer) : null, t.CompletedBy, t.CompletedAt,
-                t.Status == UserTaskStatus.Open && t.DueAt < now))
+                t.Status == UserTaskStatus.Open && t.DueAt < facts.Now))
             .ToList();
     }
 
-    /// <summary>The timeline, newest first.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineOfAsync(
+        ClaimsPrincipal user, VisibleCase seen, CaseFactsRead facts, CancellationToken cancellationToken)
     {
         if (seen.Sight == CaseSight.Recorded) return [];
-        var instances = await db.ProcessInstances.AsNoTracking().Where(i => i.BusinessKey == seen.Case.Number)
-            .Select(i => new { i.Id, i.DefinitionVersionId }).ToListAsync(cancellationToken);
-        var ids = instances.Select(i => i.Id).ToList();
+        var number = seen.Case.Number;
         var entries = await db.JournalEntries.AsNoTracking()
-            .Where(j => ids.Contains(j.InstanceId) && TimelineKinds.Contains(j.Kind))
+            .Where(j => db.ProcessInstances.Where(i => i.BusinessKey == number).Select(i => i.Id).Contains(j.InstanceId))
+            .Where(InTimeline)
             .OrderByDescending(j => j.Id)
             // Without DataJson (the step's submitted data or variables): the timeline never shows it, and it is the bulk.
             .Select(j => new JournalEntryRecord
@@ -86,11 +101,17 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
                 Id = j.Id, InstanceId = j.InstanceId, At = j.At, Kind = j.Kind, ElementId = j.ElementId, Actor = j.Actor, Detail = j.Detail,
             })
             .ToListAsync(cancellationToken);
-        if (seen.Sight == CaseSight.Agency) entries = await OwnAndMilestonesAsync(user, ids, entries, cancellationToken);
+        if (seen.Sight == CaseSight.Agency)
+        {
+            // The agency's own steps and each instance's milestones.
+            var own = OwnSteps(user, facts).Select(t => (t.InstanceId, t.ElementId)).ToHashSet();
+            entries = entries.Where(j => Milestones.Contains(j.Kind) || (j.ElementId is { } element && own.Contains((j.InstanceId, element))))
+                .ToList();
+        }
         var processes = new Dictionary<long, Engine.Model.ProcessDefinition>();
-        foreach (var instance in instances)
+        foreach (var instance in facts.Instances)
             processes[instance.Id] = await definitions.GetAsync(db, instance.DefinitionVersionId, cancellationToken);
-        return entries.Select(j =>
+        return entries.Where(j => processes.ContainsKey(j.InstanceId)).Select(j =>
         {
             var process = processes[j.InstanceId];
             var name = j.ElementId is { } element && process.TryGetNode(element, out var node) ? steps.StepName(element, node.Name) : j.ElementId;
@@ -99,17 +120,15 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         }).ToList();
     }
 
-    private async Task<List<JournalEntryRecord>> OwnAndMilestonesAsync(
-        ClaimsPrincipal user, List<long> instanceIds, List<JournalEntryRecord> entries, CancellationToken cancellationToken)
+    private static List<UserTaskRecord> OwnSteps(ClaimsPrincipal user, CaseFactsRead facts)
     {
         var agency = user.AgencyCodeOf();
-        var own = (await db.UserTasks.AsNoTracking()
-                .Where(t => instanceIds.Contains(t.InstanceId) && t.Agency == agency)
-                .Select(t => new { t.InstanceId, t.ElementId }).Distinct().ToListAsync(cancellationToken))
-            .Select(t => (t.InstanceId, t.ElementId)).ToHashSet();
-        return entries.Where(j => Milestones.Contains(j.Kind) || (j.ElementId is { } element && own.Contains((j.InstanceId, element))))
-            .ToList();
+        return facts.Tasks.Where(t => t.Agency == agency).ToList();
     }
+
+    private sealed record InstanceRead(long Id, long DefinitionVersionId, ProcessInstanceStatus Status, string? StateJson);
+
+    private sealed record CaseFactsRead(List<InstanceRead> Instances, List<UserTaskRecord> Tasks, DateTimeOffset Now);
 
     public static string StatusOf(CaseStatus caseStatus, ProcessInstanceStatus? main) =>
         caseStatus == CaseStatus.ProcessNotStarted || main is null ? CaseStates.NotStarted

@@ -23,10 +23,9 @@ public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader
         if (await access.FindAsync(User, number, cancellationToken) is not { } seen) return NotFound();
         // The view is being committed while the page's facts are read; nothing is shown before it is recorded.
         var recorded = audit.RecordAsync(User, seen.Case, CaseViewChannels.CasePage, cancellationToken);
-        Summary = await reader.SummaryAsync(seen, cancellationToken);
+        var page = await reader.PageAsync(User, seen, cancellationToken);
+        (Summary, Steps, Timeline) = (page.Summary, page.Steps, page.Timeline);
         Report = CaseReport.Of(seen.Case, seen.Sight);
-        Steps = await reader.StepsAsync(User, seen, cancellationToken);
-        Timeline = await reader.TimelineAsync(User, seen, cancellationToken);
         await recorded;
         return Page();
     }

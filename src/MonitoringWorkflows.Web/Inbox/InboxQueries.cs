@@ -19,6 +19,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     public async Task<InboxPage> ListAsync(InboxHolder holder, InboxFilter filter, int page, CancellationToken cancellationToken)
     {
         page = Math.Clamp(page, 1, 100_000);
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var now = time.GetUtcNow();
         var rows = filter == InboxFilter.Done
             ? await RowsAsync(Ordered(holder, filter, now).Skip((page - 1) * PageSize).Take(PageSize + 1), cancellationToken)
@@ -38,6 +39,7 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
     /// <summary>The step <paramref name="id"/> if the holder may see it; null alike for a step of another agency or district and for none.</summary>
     public async Task<StepView?> FindAsync(InboxHolder holder, long id, CancellationToken cancellationToken)
     {
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var found = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).VisibleTo(holder)
             .Select(t => new
             {
@@ -49,15 +51,15 @@ public sealed class InboxQueries(WorkflowDbContext db, TimeProvider time)
         if (found is null) return null;
         // The case by its number in a query of its own: a point lookup on the unique index, where a sub-select inside
         // the step's query became a window over every case (seconds at a million cases).
-        var stepCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Number == found.CaseNumber, cancellationToken);
-        var mainState = await db.ProcessInstances.AsNoTracking().Where(i => i.Id == stepCase.ProcessInstanceId)
-            .Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
+        var stepCase = await db.Cases.AsNoTracking().Where(c => c.Number == found.CaseNumber)
+            .Select(c => new { Case = c, MainState = db.ProcessInstances.Where(i => i.Id == c.ProcessInstanceId).Select(i => i.StateJson).FirstOrDefault() })
+            .FirstAsync(cancellationToken);
         var schema = found.Step.FormKey is { } key
             ? await db.FormDefinitions.AsNoTracking().Where(f => f.Key == key)
                 .OrderByDescending(f => f.Status == DefinitionStatus.Published).ThenByDescending(f => f.Version)
                 .Select(f => f.SchemaJson).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new StepView(found.Step, stepCase, CaseContext.Of(stepCase, RiskLevels.In(mainState)), schema, found.ClaimedByName);
+        return new StepView(found.Step, stepCase.Case, CaseContext.Of(stepCase.Case, RiskLevels.In(stepCase.MainState)), schema, found.ClaimedByName);
     }
 
     /// <summary>A list's main query in its order (for open steps, the dated ones): what the indexes must serve.</summary>
