@@ -7,7 +7,7 @@ namespace MonitoringWorkflows.Web.Designer;
 public sealed class DesignerText
 {
     /// <summary>The names the page scripts read from the JSON block the pages render (everything but the list page's own).</summary>
-    private static readonly string[] ScriptKeys =
+    internal static readonly string[] ScriptKeys =
     [
         "Status_Saved", "Status_Saving", "Status_Unsaved", "Status_Conflict", "Status_Error", "Reload", "Validating",
         "Problems_None", "PublishRefused", "Published", "NothingToPublish", "Unknown", "Choose", "Check_Invalid", "Group_Assignment",
