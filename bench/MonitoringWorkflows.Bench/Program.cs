@@ -1,5 +1,6 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
+using MonitoringWorkflows.Bench.Designer;
 using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
@@ -15,6 +16,7 @@ return options.Mode switch
     "timers" => await TimerBenchmark.RunAsync(options, CancellationToken.None),
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
+    "designer" => await DesignerBenchmark.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -34,6 +36,8 @@ static int Usage()
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
                    [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
+          designer the designer on a fresh host: server validation of a generated definition, designer ready in
+                   headless chromium (needs the browser tests built), bundle sizes [--elements 200] [--runs 50] [--loads 10]
         """);
     return 2;
 }
