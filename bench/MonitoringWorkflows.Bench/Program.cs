@@ -1,5 +1,6 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
+using MonitoringWorkflows.Bench.Designer;
 using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
@@ -17,6 +18,7 @@ return options.Mode switch
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
     "monitor" => await MonitorBenchmark.RunAsync(options, CancellationToken.None),
+    "designer" => await DesignerBenchmark.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -38,6 +40,8 @@ static int Usage()
                    [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
           monitor  <folder copy> dashboard and process monitor server time per district (migrates, pads the journal, folds it)
                    [--runs 20] [--journal 10000000]
+          designer the designer on a fresh host: server validation of a generated definition, designer ready in
+                   headless chromium (needs the browser tests built), bundle sizes [--elements 200] [--runs 50] [--loads 10]
         """);
     return 2;
 }

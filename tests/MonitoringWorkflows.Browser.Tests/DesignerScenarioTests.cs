@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MonitoringWorkflows.Web.Designer.Drafts;
 using MonitoringWorkflows.Browser.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,18 +25,32 @@ public sealed class DesignerScenarioTests(BrowserSite site)
     public async Task HealthStep_AddedAfterRiskScreeningAndPublished_ReachesTheHealthInboxOfNewCases_WhileEarlierCasesKeepTheirVersion()
     {
         await using var scenario = site.Scenario();
+        var before = await PublishedVersionAsync();
+        try
+        {
+            await ChangeAndPublishAsync(scenario, before);
+        }
+        finally
+        {
+            await RepublishAsync(before);
+        }
+    }
+
+    private async Task ChangeAndPublishAsync(BrowserScenario scenario, int before)
+    {
         await scenario.RunAsync(async () =>
         {
             var registrar = await scenario.SignedInAsync(DemoLogins.Registrar);
             var earlier = await (await new NewCasePage(registrar.Page).RecordAsync(new Report())).ReadCaseNumberAsync();
-            var before = await PublishedVersionAsync();
 
             var admin = await scenario.SignedInAsync(Administrator);
             var designer = new ProcessDesignerPage(admin.Page);
             await designer.OpenFromListAsync(Referral);
             await designer.DragOntoFlowAsync("create.user-task", "Flow_ToScoring");
             var healthStep = await designer.SelectedIdAsync();
-            Assert.Equal((["Task_RiskScreening"], ["Task_ScoreRisk"]), await designer.NeighboursAsync(healthStep));
+            var (from, to) = await designer.NeighboursAsync(healthStep);
+            Assert.Equal(["Task_RiskScreening"], from);
+            Assert.Equal(["Task_ScoreRisk"], to);
             await designer.NameAsync("Health check");
             await designer.OpenGroupAsync("mw-assignment");
             await designer.ChooseAsync("mw-assignee", "Health");
@@ -57,6 +73,20 @@ public sealed class DesignerScenarioTests(BrowserSite site)
             Assert.Equal((before, before + 1), (await VersionOfCaseAsync(earlier), await VersionOfCaseAsync(later)));
             Assert.DoesNotContain(await steps.OpenAsync(earlier), s => s.ElementId == healthStep);
         });
+    }
+
+    /// <summary>
+    /// The other browser tests share this host and expect the shipped referral: its old content is published again
+    /// (as a newer version, the way an administrator undoes a change).
+    /// </summary>
+    private async Task RepublishAsync(int version)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<DraftStore>();
+        var current = await drafts.GetAsync(DefinitionKind.Process, Referral, CancellationToken.None);
+        var restored = await drafts.RestoreAsync(DefinitionKind.Process, Referral, version, Administrator, current!.IsDraft ? current.Revision : 0, CancellationToken.None);
+        var published = await drafts.PublishAsync(DefinitionKind.Process, Referral, restored.Saved!.Revision, null, Administrator, CancellationToken.None);
+        Assert.NotNull(published.PublishedVersion);
     }
 
     /// <summary>The Social Protection Centre's screening in its inbox, at medium risk with a referral to the police.</summary>

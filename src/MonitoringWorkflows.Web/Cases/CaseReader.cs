@@ -27,7 +27,7 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
     ];
 
     // Flows and variable changes are the diagram's business (and may carry data); a timeline shows what happened. Written
-    // as constants in the query, not as a list parameter: a list makes EF generate the SQL again on every execution.
+    // as constants in the query, not as a list parameter: the profile showed EF generating SQL under the list's query.
     private static readonly Expression<Func<JournalEntryRecord, bool>> InTimeline = j =>
         j.Kind == JournalKind.InstanceStarted || j.Kind == JournalKind.InstanceCompleted || j.Kind == JournalKind.InstanceTerminated
         || j.Kind == JournalKind.InstanceCancelled || j.Kind == JournalKind.ElementEntered || j.Kind == JournalKind.ElementCompleted

@@ -7,13 +7,13 @@ namespace MonitoringWorkflows.Web.Designer;
 public sealed class DesignerText
 {
     /// <summary>The names the page scripts read from the JSON block the pages render (everything but the list page's own).</summary>
-    private static readonly string[] ScriptKeys =
+    internal static readonly string[] ScriptKeys =
     [
         "Status_Saved", "Status_Saving", "Status_Unsaved", "Status_Conflict", "Status_Error", "Reload", "Validating",
-        "Problems_None", "PublishRefused", "Published", "Unknown", "Choose", "Check_Invalid", "Group_Assignment",
+        "Problems_None", "PublishRefused", "Published", "NothingToPublish", "Unknown", "Choose", "Check_Invalid", "Group_Assignment",
         "Field_AssignTo", "Assign_Agency", "Assign_Role", "Assign_Expression", "Field_Agency", "Field_Role",
         "Field_AssigneeExpression", "Help_AssigneeExpression", "Field_Form", "Form_None", "Field_DueIn", "Help_DueIn",
-        "Help_Escalation", "Group_Action", "Field_Action", "Field_Input", "Help_Input", "Group_Condition", "Field_Condition",
+        "Help_Escalation", "Field_EscalateAfter", "Help_EscalateAfter", "Group_Action", "Field_Action", "Field_Input", "Help_Input", "Group_Condition", "Field_Condition",
         "Help_Condition", "Group_MultiInstance", "Field_Collection", "Help_Collection", "Field_ElementVariable",
         "Help_ElementVariable", "Group_Timer", "Help_Timer", "Group_Message", "Help_Message",
     ];

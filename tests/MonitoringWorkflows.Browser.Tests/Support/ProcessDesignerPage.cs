@@ -45,7 +45,11 @@ public sealed class ProcessDesignerPage(IPage page)
         return (before, after);
     }
 
-    public async Task NameAsync(string name) => await page.Locator("#bio-properties-panel-name").FillAsync(name);
+    public async Task NameAsync(string name)
+    {
+        await OpenGroupAsync("general");
+        await page.Locator("#bio-properties-panel-name").FillAsync(name);
+    }
 
     /// <summary>Opens a group of the properties panel (they start closed) unless it is open already.</summary>
     public async Task OpenGroupAsync(string groupId)

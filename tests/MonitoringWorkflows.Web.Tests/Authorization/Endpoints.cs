@@ -174,5 +174,30 @@ public static class Endpoints
         new("POST", "/api/designer/test-runs/{testRun}/timers/999999/fire", [Administrator], Json: "{}"),
         new("POST", "/api/designer/test-runs/{testRun}/messages", [Administrator], Json: "{}"),
         new("DELETE", "/api/designer/test-runs/00000000-0000-0000-0000-000000000001", [Administrator], Json: "{}"),
+
+        // The designer (administrators): the list with create and import, the two designers, and its API. Each change
+        // is refused by validation (an empty body, no file, a stale revision), so an allowed call changes nothing.
+        new("GET", "/designer", [Administrator]),
+        new("POST", "/designer?handler=Create", [Administrator], Form: EmptyForm),
+        new("POST", "/designer?handler=Import", [Administrator], Form: EmptyForm),
+        new("GET", "/designer/processes/violenceReportReferral", [Administrator]),
+        new("GET", "/designer/forms/risk-screening", [Administrator]),
+        new("GET", "/api/designer/definitions", [Administrator]),
+        new("GET", "/api/designer/catalog", [Administrator]),
+        new("POST", "/api/designer/validate-expression", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/processes", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/processes/import", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/processes/violenceReportReferral/draft", [Administrator]),
+        new("PUT", "/api/designer/processes/violenceReportReferral/draft", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/processes/violenceReportReferral/validate", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/processes/violenceReportReferral/publish", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/processes/violenceReportReferral/export", [Administrator]),
+        new("POST", "/api/designer/forms", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/forms/import", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/forms/risk-screening/draft", [Administrator]),
+        new("PUT", "/api/designer/forms/risk-screening/draft", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/forms/risk-screening/validate", [Administrator], Json: "{}"),
+        new("POST", "/api/designer/forms/risk-screening/publish", [Administrator], Json: "{}"),
+        new("GET", "/api/designer/forms/risk-screening/export", [Administrator]),
     ];
 }

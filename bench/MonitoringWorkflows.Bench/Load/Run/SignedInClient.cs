@@ -21,6 +21,9 @@ internal sealed partial class SignedInClient : IDisposable
 
     public BenchUser User { get; }
 
+    /// <summary>The signed-in client itself, for calls beyond GET (the designer bench posts to the API).</summary>
+    public HttpClient Http => http;
+
     /// <summary>GET the sign-in page for its antiforgery token, POST the form; a redirect with the auth cookie means signed in.</summary>
     public async Task SignInAsync(string password, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './designer.css';
-import { call, readText, format } from '../shared/designer/api.js';
+import { call, readText, format, publishRefusal } from '../shared/designer/api.js';
 import { createAutosave } from '../shared/designer/autosave.js';
 import { showProblems } from '../shared/designer/problems.js';
 
@@ -43,7 +43,7 @@ async function start(root) {
       status(root, format(text.Published, answer.data.version), 'ok');
     } else {
       if (answer.status === 422) showProblems(list, answer.data.diagnostics, text, () => {});
-      status(root, answer.data?.detail || answer.data?.title || String(answer.status), 'error');
+      status(root, publishRefusal(answer, saved.revision, text), 'error');
     }
   });
   root.querySelector('[data-testid="preview"]').addEventListener('click', () => preview(root, editor.saveSchema()));

@@ -26,3 +26,10 @@ export function format(template, ...args) {
 export function when(iso) {
   return iso ? new Date(iso).toLocaleString(document.documentElement.lang || undefined) : '';
 }
+
+/** What a refused publish says: nothing to publish (no draft), someone else's newer save, or the server's words. */
+export function publishRefusal(answer, revision, text) {
+  if (answer.status === 409 && revision === 0) return text.NothingToPublish;
+  if (answer.status === 409) return format(text.Status_Conflict, answer.data?.by ?? '?', when(answer.data?.at));
+  return answer.data?.detail || answer.data?.title || String(answer.status);
+}

@@ -106,6 +106,26 @@ export function createMwPropertiesModule({ catalog, text, checker }) {
     return h(CheckedField, { element, id, kind: 'Duration', label: text.Field_DueIn, description: text.Help_DueIn, ...due });
   }
 
+  /** The task's first non-interrupting timer boundary event: what this designer calls its escalation. */
+  function escalationOf(element) {
+    return (element.attachers ?? []).find((b) => getBusinessObject(b).cancelActivity === false
+      && (getBusinessObject(b).eventDefinitions ?? []).some((d) => is(d, 'bpmn:TimerEventDefinition')));
+  }
+
+  function EscalateAfter({ element, id }) {
+    const modeling = useService('modeling');
+    const bpmnFactory = useService('bpmnFactory');
+    const boundary = escalationOf(element);
+    const timer = getBusinessObject(boundary).eventDefinitions.find((d) => is(d, 'bpmn:TimerEventDefinition'));
+    return h(CheckedField, {
+      element, id, kind: 'Duration', label: text.Field_EscalateAfter, description: text.Help_EscalateAfter,
+      getValue: () => timer.timeDuration?.body ?? '',
+      setValue: (value) => modeling.updateModdleProperties(boundary, timer, {
+        timeDuration: value ? bpmnFactory.create('bpmn:FormalExpression', { body: value }) : undefined,
+      }),
+    });
+  }
+
   function Action({ element, id }) {
     const action = useAttribute(element, 'mw:action');
     const list = catalog.actions.map((a) => ({ value: a.name, label: `${a.name} — ${a.description}` }));
@@ -160,7 +180,9 @@ export function createMwPropertiesModule({ catalog, text, checker }) {
         entry('mw-assignee', Assignee, isSelectEntryEdited),
         entry('mw-form', FormKey, isSelectEntryEdited),
         entry('mw-due-in', DueIn, isTextFieldEntryEdited),
-        helpEntry('mw-escalation-help', text.Help_Escalation),
+        escalationOf(element)
+          ? entry('mw-escalate-after', EscalateAfter, isTextFieldEntryEdited)
+          : helpEntry('mw-escalation-help', text.Help_Escalation),
       ],
     };
   }
