@@ -4,6 +4,7 @@ using MonitoringWorkflows.Bench.Designer;
 using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
+using MonitoringWorkflows.Bench.Monitor;
 using MonitoringWorkflows.Bench.Sqlite;
 using MonitoringWorkflows.Bench.Timers;
 
@@ -16,6 +17,7 @@ return options.Mode switch
     "timers" => await TimerBenchmark.RunAsync(options, CancellationToken.None),
     "seed" => await SeedCommand.RunAsync(options, CancellationToken.None),
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
+    "monitor" => await MonitorBenchmark.RunAsync(options, CancellationToken.None),
     "designer" => await DesignerBenchmark.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
@@ -36,6 +38,8 @@ static int Usage()
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
                    [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
+          monitor  <folder copy> dashboard and process monitor server time per district (migrates, pads the journal, folds it)
+                   [--runs 20] [--journal 10000000]
           designer the designer on a fresh host: server validation of a generated definition, designer ready in
                    headless chromium (needs the browser tests built), bundle sizes [--elements 200] [--runs 50] [--loads 10]
         """);

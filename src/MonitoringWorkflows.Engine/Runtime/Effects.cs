@@ -57,6 +57,8 @@ public enum JournalKind
     /// <summary>Not written by the engine: an administrator moved a pending timer's due time (the host's operations).</summary>
     TimerRescheduled,
 
+    /// <summary>Not written by the engine: someone retried an incident (the host's operations); the detail says how it went.</summary>
+    IncidentRetried,
     /// <summary>Not written by the engine: a group meeting recorded its decision on a case that waited for none (no message sent).</summary>
     GroupDecisionRecorded,
     /// <summary>Not written by the engine: an administrator moved a running instance to another version of its process.</summary>

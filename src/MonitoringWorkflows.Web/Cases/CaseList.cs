@@ -10,7 +10,13 @@ using MonitoringWorkflows.Web.Persistence.Records;
 namespace MonitoringWorkflows.Web.Cases;
 
 /// <summary>The list's filters, as the page's query string and <c>GET /api/cases</c> take them.</summary>
-public sealed record CaseListFilter(string? Status = null, string? Risk = null, bool Overdue = false, string? Number = null, int Page = 1)
+/// <remarks>
+/// Stage, agency, referral, review, registered and closed are the dashboard's filters (the lists behind its figures):
+/// an open step's element id (or "none"), an agency with an open (or, with overdue, an overdue) step, "declined",
+/// "awaiting", and a Baku month as yyyy-MM. Risk "none" is a case not yet screened.
+/// </remarks>
+public sealed record CaseListFilter(string? Status = null, string? Risk = null, bool Overdue = false, string? Number = null, int Page = 1,
+    string? Stage = null, string? Agency = null, string? Referral = null, string? Review = null, string? Registered = null, string? Closed = null)
 {
     public int SafePage => Math.Clamp(Page, 1, 100_000);
 }
@@ -75,26 +81,68 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
         if (filter.Status == CaseStates.Closed) cases = cases.Where(c => ended.Any(i => i.Id == c.ProcessInstanceId));
         else if (filter.Status == CaseStates.Open)
             cases = cases.Where(c => c.Status == CaseStatus.Open && !ended.Any(i => i.Id == c.ProcessInstanceId));
-        if (filter.Risk is { } risk && RiskLevels.All.Contains(risk))
+        if (filter.Risk == "none")
+        {
+            var screened = db.ProcessInstances.FromSql(
+                $"""SELECT * FROM "ProcessInstances" WHERE json_extract("StateJson", '$.Variables.riskLevel') IS NOT NULL""");
+            cases = cases.Where(c => !screened.Any(i => i.Id == c.ProcessInstanceId));
+        }
+        else if (filter.Risk is { } risk && RiskLevels.All.Contains(risk))
         {
             var atRisk = db.ProcessInstances.FromSql(
                 $"""SELECT * FROM "ProcessInstances" WHERE json_extract("StateJson", '$.Variables.riskLevel') = {risk}""");
             cases = cases.Where(c => atRisk.Any(i => i.Id == c.ProcessInstanceId));
         }
+        cases = DashboardFilters(cases, filter);
         if (filter.Overdue && fewLate)
         {
             // Few overdue steps anywhere: list their cases once (the open-due partial index) and look the cases up in it.
-            var late = db.UserTasks.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now).Select(t => t.Instance!.BusinessKey);
+            var late = db.UserTasks.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now && (filter.Agency == null || t.Agency == filter.Agency))
+                .Select(t => t.Instance!.BusinessKey);
             cases = cases.Where(c => late.Contains(c.Number));
         }
         else if (filter.Overdue)
         {
             // Many: walking the district's cases newest first meets 50 with an overdue step soon; each is two index seeks.
             cases = cases.Where(c => db.ProcessInstances.Any(i => i.BusinessKey == c.Number
-                && db.UserTasks.Any(t => t.InstanceId == i.Id && t.Status == UserTaskStatus.Open && t.DueAt < now)));
+                && db.UserTasks.Any(t => t.InstanceId == i.Id && t.Status == UserTaskStatus.Open && t.DueAt < now
+                    && (filter.Agency == null || t.Agency == filter.Agency))));
         }
         return cases;
     }
+
+    /// <summary>The dashboard's filters, each selecting the cases its figure counted (<see cref="Monitoring.MonitoringSets"/>).</summary>
+    private IQueryable<CaseRecord> DashboardFilters(IQueryable<CaseRecord> cases, CaseListFilter filter)
+    {
+        var open = db.UserTasks.Where(t => t.Status == UserTaskStatus.Open);
+        if (filter.Stage == Monitoring.DashboardData.NoStage)
+            cases = cases.Where(c => !open.Any(t => t.Instance!.BusinessKey == c.Number));
+        else if (filter.Stage is { } stage)
+            cases = cases.Where(c => open.Any(t => t.ElementId == stage && t.Instance!.BusinessKey == c.Number));
+        if (filter.Agency is { } agency && !filter.Overdue)
+            cases = cases.Where(c => open.Any(t => t.Agency == agency && t.Instance!.BusinessKey == c.Number));
+        if (filter.Referral == "declined")
+        {
+            var declined = db.ProcessInstances.FromSqlRaw(Monitoring.MonitoringSets.DeclinedReferralInstances);
+            cases = cases.Where(c => declined.Any(i => i.Id == c.ProcessInstanceId));
+        }
+        if (filter.Review == "awaiting")
+        {
+            var awaiting = db.ProcessInstances.FromSqlRaw(Monitoring.MonitoringSets.AwaitingReviewInstances);
+            cases = cases.Where(c => awaiting.Any(i => i.BusinessKey == c.Number));
+        }
+        if (MonthOf(filter.Registered) is { } registered)
+            cases = cases.Where(c => c.CreatedAt >= registered.From && c.CreatedAt < registered.To);
+        if (MonthOf(filter.Closed) is { } closed)
+            cases = cases.Where(c => db.ProcessInstances.Any(i => i.Id == c.ProcessInstanceId && i.EndedAt >= closed.From && i.EndedAt < closed.To));
+        return cases;
+    }
+
+    /// <summary>A month typed as yyyy-MM, as its first moment and the next month's, in Baku time.</summary>
+    private static (DateTimeOffset From, DateTimeOffset To)? MonthOf(string? month) =>
+        DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? (new DateTimeOffset(first, AzerbaijanTime.Offset), new DateTimeOffset(first.AddMonths(1), AzerbaijanTime.Offset))
+            : null;
 
     /// <summary>
     /// A case number typed in full or from its start (<c>DEMO-2026</c>) is looked up by the number's index; digits alone

@@ -32,7 +32,8 @@ public sealed class CaseReader(WorkflowDbContext db, DefinitionCache definitions
         j.Kind == JournalKind.InstanceStarted || j.Kind == JournalKind.InstanceCompleted || j.Kind == JournalKind.InstanceTerminated
         || j.Kind == JournalKind.InstanceCancelled || j.Kind == JournalKind.ElementEntered || j.Kind == JournalKind.ElementCompleted
         || j.Kind == JournalKind.ElementCancelled || j.Kind == JournalKind.TimerFired || j.Kind == JournalKind.MessageReceived
-        || j.Kind == JournalKind.ErrorThrown || j.Kind == JournalKind.GroupDecisionRecorded || j.Kind == JournalKind.InstanceMigrated;
+        || j.Kind == JournalKind.ErrorThrown || j.Kind == JournalKind.GroupDecisionRecorded || j.Kind == JournalKind.InstanceMigrated
+        || j.Kind == JournalKind.IncidentRetried;
 
     /// <summary>The case page's facts: summary, steps and timeline read together, each instance and step read once.</summary>
     public async Task<CasePage> PageAsync(ClaimsPrincipal user, VisibleCase seen, CancellationToken cancellationToken)

@@ -43,8 +43,10 @@ public static class CasesApi
 
     private static async Task<Ok<CaseListPage>> ListAsync(
         ClaimsPrincipal user, CaseList list, CancellationToken cancellationToken, string? status = null, string? risk = null,
-        bool overdue = false, string? number = null, int page = 1) =>
-        TypedResults.Ok(await list.FindAsync(user, new CaseListFilter(status, risk, overdue, number, page), cancellationToken));
+        bool overdue = false, string? number = null, int page = 1, string? stage = null, string? agency = null, string? referral = null,
+        string? review = null, string? registered = null, string? closed = null) =>
+        TypedResults.Ok(await list.FindAsync(user,
+            new CaseListFilter(status, risk, overdue, number, page, stage, agency, referral, review, registered, closed), cancellationToken));
 
     private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> GetAsync(
         string number, ClaimsPrincipal user, CaseAccess access, CaseViewAudit audit, CaseReader reader, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public static class Endpoints
     /// <summary>Who may look at an instance's timers, in their own district.</summary>
     private static readonly Persona[] TimerWatchers = [Administrator, Chair, Secretary, OtherChair];
 
+    /// <summary>Who may act on incidents: administrators, and the chair for their district's.</summary>
+    private static readonly Persona[] IncidentHandlers = [Administrator, Chair, OtherChair];
     /// <summary>Who runs group meetings: the chair and the secretary, each of their own district's meetings.</summary>
     private static readonly Persona[] MeetingHolders = [Chair, Secretary, OtherChair];
 
@@ -90,6 +92,23 @@ public static class Endpoints
         new("GET", "/api/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),
         new("GET", "/api/instances/{otherInstance}/timers", [Administrator, OtherChair], TimerWatchers),
         new("POST", "/api/timers/999999/reschedule", [Administrator], Json: "{}"),
+
+        // The chair's dashboard (their own district) and the process monitor (counts for administrators too; the cases
+        // at an element for the district's chair and secretary only).
+        new("GET", "/monitoring", [Chair, Secretary, OtherChair]),
+        new("GET", "/api/monitoring/dashboard", [Chair, Secretary, OtherChair]),
+        new("GET", "/monitoring/processes", [Administrator, Chair, Secretary, OtherChair]),
+        new("GET", "/monitoring/processes/violenceReportReferral/1", [Administrator, Chair, Secretary, OtherChair]),
+        new("GET", "/api/monitoring/processes", [Administrator, Chair, Secretary, OtherChair]),
+        new("GET", "/api/monitoring/processes/violenceReportReferral/1", [Administrator, Chair, Secretary, OtherChair]),
+        new("GET", "/api/monitoring/processes/violenceReportReferral/1/elements/Task_RiskScreening/cases", [Chair, Secretary, OtherChair]),
+
+        // Incidents: administrators all, the chair their district's; an incident not theirs (or none) answers 404; a
+        // cancel without a reason fails validation.
+        new("GET", "/incidents", [Administrator, Chair, OtherChair]),
+        new("GET", "/api/incidents", [Administrator, Chair, OtherChair]),
+        new("POST", "/api/incidents/999999/retry", [], IncidentHandlers, Json: "{}"),
+        new("POST", "/api/incidents/999999/cancel", [Administrator, Chair, OtherChair], Json: "{}"),
         // The same on a page: an instance's timers, and an administrator's form to move one (an empty form is refused
         // with a message, so nothing moves).
         new("GET", "/instances/{homeInstance}/timers", [Administrator, Chair, Secretary], TimerWatchers),

@@ -39,7 +39,9 @@ internal sealed class SeedHost : IAsyncDisposable
     public ManualClock Clock { get; }
     public IServiceProvider Services => host.Services;
 
-    public static async Task<SeedHost> StartAsync(string folder, DateTimeOffset clockStart, CancellationToken cancellationToken)
+    /// <param name="configure">More of the web host's services, for a mode that measures them (the monitor).</param>
+    public static async Task<SeedHost> StartAsync(string folder, DateTimeOffset clockStart, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -63,6 +65,7 @@ internal sealed class SeedHost : IAsyncDisposable
         builder.Services.AddUiLocalization();
         builder.Services.AddApplicationIdentity(builder.Configuration);
         builder.Services.AddScoped<CaseIntake>();
+        configure?.Invoke(builder.Services);
         var seedHost = new SeedHost(builder.Build(), clock);
         await seedHost.Services.MigrateDatabaseAsync(cancellationToken);
         await seedHost.Services.SeedFirstStartAsync(cancellationToken);

@@ -518,6 +518,56 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.ToTable("Meetings", (string)null);
                 });
 
+            modelBuilder.Entity("MonitoringWorkflows.Web.Monitoring.MonitorMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastJournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MonitorMarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastJournalId = 0L
+                        });
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Monitoring.MonitorTally", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DefinitionVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicksSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DistrictId", "DefinitionVersionId", "Kind", "ElementId", "Bucket");
+
+                    b.ToTable("MonitorTallies", (string)null);
+                });
+
             modelBuilder.Entity("MonitoringWorkflows.Web.Notifications.NotificationCursorRecord", b =>
                 {
                     b.Property<string>("Name")
@@ -969,6 +1019,12 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex("Status", "StartedAt");
 
+                    b.HasIndex(new[] { "BusinessKey" }, "IX_ProcessInstances_Active_BusinessKey")
+                        .HasFilter("\"Status\" IN ('Running', 'Incident')");
+
+                    b.HasIndex(new[] { "DefinitionVersionId", "BusinessKey" }, "IX_ProcessInstances_Active_Definition_BusinessKey")
+                        .HasFilter("\"Status\" IN ('Running', 'Incident')");
+
                     b.ToTable("ProcessInstances", (string)null);
                 });
 
@@ -1091,6 +1147,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
 
                     b.HasIndex(new[] { "ClaimedBy", "Agency", "DistrictId", "DueAt" }, "IX_UserTasks_Open_ClaimedBy_Agency_District_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"ClaimedBy\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "DistrictId", "ElementId" }, "IX_UserTasks_Open_District_Element")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex(new[] { "DueAt" }, "IX_UserTasks_Open_DueAt")
                         .HasFilter("\"Status\" = 'Open' AND \"DueAt\" IS NOT NULL");
