@@ -23,6 +23,31 @@ public sealed class IndexModel(InboxQueries inbox) : PageModel
             InboxCounts = await inbox.CountsAsync(holder, cancellationToken);
     }
 
+    /// <summary>Where each role works, as (address, label key): shared navigation keys, or "Record" and "Inbox".</summary>
+    public static IReadOnlyList<(string Href, string Label)> LinksOf(string role) => role switch
+    {
+        Organisation.Roles.Administrator =>
+        [
+            ("/designer", "Nav_Designer"), ("/monitoring/processes", "Nav_ProcessMonitor"), ("/incidents", "Nav_Incidents"),
+            ("/organisation/users", "Nav_Users"), ("/organisation/agencies", "Nav_Agencies"), ("/organisation/districts", "Nav_Districts"),
+            ("/calendar", "Nav_Calendar"), ("/audit", "Nav_Audit"), ("/figures", "Nav_Figures"),
+        ],
+        Organisation.Roles.Chair =>
+        [
+            ("/monitoring", "Nav_Monitoring"), ("/cases", "Nav_Cases"), ("/inbox", "Nav_Inbox"), ("/meetings", "Nav_Meetings"),
+            ("/orders", "Nav_Orders"), ("/incidents", "Nav_Incidents"),
+        ],
+        Organisation.Roles.Secretary =>
+        [
+            ("/monitoring", "Nav_Monitoring"), ("/cases", "Nav_Cases"), ("/inbox", "Nav_Inbox"), ("/meetings", "Nav_Meetings"),
+            ("/orders", "Nav_Orders"),
+        ],
+        Organisation.Roles.AgencyMember => [("/inbox", "Inbox")],
+        Organisation.Roles.Registrar => [("/cases/new", "Record")],
+        Organisation.Roles.NationalAnalyst => [("/figures", "Nav_Figures")],
+        _ => [],
+    };
+
     /// <summary>A count as shown: capped counts read "1000+".</summary>
     public static string Count(int count) => count >= InboxQueries.CountCap ? $"{InboxQueries.CountCap}+" : count.ToString(System.Globalization.CultureInfo.CurrentCulture);
 }

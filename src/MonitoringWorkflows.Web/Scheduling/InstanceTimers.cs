@@ -26,15 +26,25 @@ public sealed class InstanceTimers(WorkflowDbContext db, DefinitionCache definit
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
     public Task<List<TimerLine>> OfCaseAsync(string caseNumber, CancellationToken cancellationToken) =>
-        LinesAsync(db.Timers.Where(t => t.Status == TimerStatus.Pending && t.Instance!.BusinessKey == caseNumber), cancellationToken);
+        LinesAsync(OfCase(caseNumber), cancellationToken);
+
+    /// <summary>Every timer of the case's instances, found from the instances (the case page's query; its plan is tested).</summary>
+    internal IQueryable<TimerRecord> OfCase(string caseNumber) =>
+        db.Timers.Where(t => db.ProcessInstances.Where(i => i.BusinessKey == caseNumber).Select(i => i.Id).Contains(t.InstanceId));
 
     public Task<List<TimerLine>> OfInstanceAsync(long instanceId, CancellationToken cancellationToken) =>
-        LinesAsync(db.Timers.Where(t => t.Status == TimerStatus.Pending && t.InstanceId == instanceId), cancellationToken);
+        LinesAsync(db.Timers.Where(t => t.InstanceId == instanceId), cancellationToken);
 
+    /// <summary>
+    /// The pending ones among <paramref name="timers"/> (an instance's or a case's, all states). Pending is picked here, not
+    /// in SQL: given "Status = 'Pending'", SQLite walks the pending timers of every case through their index (20,000 on
+    /// the bench data, for each case page) instead of the few timers of the instances asked for.
+    /// </summary>
     private async Task<List<TimerLine>> LinesAsync(IQueryable<TimerRecord> timers, CancellationToken cancellationToken)
     {
-        var rows = await timers.AsNoTracking().OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-            .Select(t => new { Timer = t, t.Instance!.DefinitionVersionId }).ToListAsync(cancellationToken);
+        var rows = (await timers.AsNoTracking()
+            .Select(t => new { Timer = t, t.Instance!.DefinitionVersionId }).ToListAsync(cancellationToken))
+            .Where(row => row.Timer.Status == TimerStatus.Pending).OrderBy(row => row.Timer.DueAt).ThenBy(row => row.Timer.Id).ToList();
         var now = time.GetUtcNow();
         var lines = new List<TimerLine>(rows.Count);
         foreach (var row in rows)

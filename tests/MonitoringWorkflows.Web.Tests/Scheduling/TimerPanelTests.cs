@@ -112,6 +112,21 @@ public sealed class TimerPanelTests
         Assert.Contains("Reason: court hearing moved", entry.Detail);
     }
 
+    [Fact]
+    public async Task CasePanel_FindsTheTimersThroughTheCasesInstances_NotThroughEveryPendingTimer()
+    {
+        await using var site = new SiteHost();
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var timers = scope.ServiceProvider.GetRequiredService<MonitoringWorkflows.Web.Scheduling.InstanceTimers>();
+
+        var plan = await MonitoringWorkflows.Web.Tests.Support.QueryPlan.OfAsync(db, timers.OfCase(CaseNumber));
+
+        Assert.Contains("IX_Timers_InstanceId_TimerId", plan);
+        Assert.DoesNotContain("IX_Timers_Status_DueAt", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
     private static WorkflowDbContext Db(SiteHost site) =>
         site.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
 
