@@ -6,6 +6,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './case-diagram.css';
+import { startPage } from '../shared/page-start.js';
 
 const root = document.getElementById('case-diagrams');
 
@@ -66,13 +67,4 @@ function mark(canvas, registry, ids, marker) {
   }
 }
 
-if (root) {
-  load().catch((error) => {
-    console.error(error);
-    const message = document.createElement('p');
-    message.className = 'notice';
-    message.textContent = root.dataset.failed;
-    root.replaceChildren(message);
-    root.dataset.ready = 'failed';
-  });
-}
+startPage(root, load);

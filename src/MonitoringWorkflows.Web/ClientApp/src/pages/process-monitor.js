@@ -5,6 +5,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './process-monitor.css';
+import { startPage } from '../shared/page-start.js';
 
 const root = document.getElementById('process-monitor');
 const casesBox = document.getElementById('monitor-cases');
@@ -96,13 +97,4 @@ async function listCases(elementId) {
   casesBox.dataset.element = elementId;
 }
 
-if (root) {
-  load().catch((error) => {
-    console.error(error);
-    const message = document.createElement('p');
-    message.className = 'notice';
-    message.textContent = root.dataset.failed;
-    root.replaceChildren(message);
-    root.dataset.ready = 'failed';
-  });
-}
+startPage(root, load);

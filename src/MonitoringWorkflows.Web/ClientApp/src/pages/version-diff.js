@@ -6,6 +6,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './version-diff.css';
+import { startPage } from '../shared/page-start.js';
 
 const root = document.getElementById('version-diff');
 
@@ -58,13 +59,4 @@ async function load() {
   });
 }
 
-if (root) {
-  load().catch((error) => {
-    console.error(error);
-    const message = document.createElement('p');
-    message.className = 'notice';
-    message.textContent = root.dataset.failed;
-    root.replaceChildren(message);
-    root.dataset.ready = 'failed';
-  });
-}
+startPage(root, load);
