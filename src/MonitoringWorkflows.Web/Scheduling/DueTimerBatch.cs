@@ -23,7 +23,8 @@ internal sealed record DueTimerBatch(List<TimerRecord> Ready, List<(long Id, str
         var rows = await db.Timers.AsNoTracking().Include(t => t.Instance).Where(t => handed.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var batch = new DueTimerBatch([], [], []);
         var instances = new HashSet<long>();
-        foreach (var id in handed)
+        // The same timer handed over twice is one timer (the writer collects into a set; a caller may not).
+        foreach (var id in handed.Distinct())
         {
             var timer = rows.GetValueOrDefault(id);
             if (TimerFiring.WhyNot(timer) is { } reason) batch.Dropped.Add((id, reason));
