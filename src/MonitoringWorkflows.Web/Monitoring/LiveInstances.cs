@@ -47,20 +47,6 @@ public sealed class LiveInstances
         return facts;
     }
 
-    /// <summary>
-    /// Reads every active instance once (the monitor's worker does it at start), so that the first read after a start
-    /// parses only what moved since instead of every running case of every district.
-    /// </summary>
-    public async Task WarmAsync(WorkflowDbContext db, CancellationToken cancellationToken)
-    {
-        var active = await db.Database.SqlQuery<ActiveInstance>($"""
-            SELECT i."Id" AS "Id", i."Version" AS "Version"
-            FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_BusinessKey"
-            WHERE i."Status" IN ('Running', 'Incident')
-            """).ToListAsync(cancellationToken);
-        await FactsAsync(db, active, cancellationToken);
-    }
-
     /// <summary>The number of the version's active instances in the scope at each element.</summary>
     public async Task<IReadOnlyList<ElementCount>> CountAsync(WorkflowDbContext db, DistrictScope scope, long versionId,
         CancellationToken cancellationToken)
