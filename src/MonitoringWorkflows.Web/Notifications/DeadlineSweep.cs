@@ -10,7 +10,7 @@ namespace MonitoringWorkflows.Web.Notifications;
 /// (overdue), and the district's chair once when it has passed (an escalation). Reads only the deadlines it still has
 /// to act on, through the <c>(Stage, DueAt)</c> index, so its cost follows the steps coming due, not the steps open.
 /// </summary>
-public sealed class DeadlineSweep(NotificationWriter writer, TimeProvider time, IOptions<NotificationOptions> options)
+public sealed class DeadlineSweep(NotificationWriter writer, TimeProvider time, IOptions<NotificationOptions> options) : INotificationSweep
 {
     /// <summary>Sends what is due at <see cref="TimeProvider.GetUtcNow"/>; returns how many notifications were written.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

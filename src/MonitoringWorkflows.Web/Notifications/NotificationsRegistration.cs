@@ -10,6 +10,7 @@ public static class NotificationsRegistration
         services.AddSingleton<NotificationWriter>();
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<DeadlineSweep>();
+        services.AddSingleton<INotificationSweep>(provider => provider.GetRequiredService<DeadlineSweep>());
         services.AddScoped<NotificationList>();
         services.AddSingleton<UnreadCounts>();
         services.AddHostedService<NotificationWorker>();

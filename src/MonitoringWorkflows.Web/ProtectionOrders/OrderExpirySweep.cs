@@ -19,7 +19,7 @@ public sealed class OrderExpirySweep(
     NotificationWriter writer,
     TimeProvider time,
     IOptions<ProtectionOrderOptions> options,
-    IStringLocalizer<OrdersText> text)
+    IStringLocalizer<OrdersText> text) : INotificationSweep
 {
     private const int BatchSize = 100;
 
@@ -59,29 +59,5 @@ public sealed class OrderExpirySweep(
             order.RemindedAt = now;
         }
         return ((told.Written.Count, due.Count == BatchSize), told);
-    }
-}
-
-/// <summary>Runs the <see cref="OrderExpirySweep"/> with the notifications' interval (and only when they are on).</summary>
-public sealed class OrderExpiryWorker(OrderExpirySweep sweep, TimeProvider time, IOptions<NotificationOptions> options,
-    ILogger<OrderExpiryWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var told = await sweep.SweepAsync(stoppingToken);
-                if (told > 0) logger.LogInformation("Protection orders: {Told} expiry notifications", told);
-            }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(failure, "The protection order sweep failed; trying again at the next tick.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

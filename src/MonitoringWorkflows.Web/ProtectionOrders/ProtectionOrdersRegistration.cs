@@ -10,7 +10,8 @@ public static class ProtectionOrdersRegistration
         services.AddSingleton<ProtectionOrderBook>();
         services.AddScoped<ExpiringOrders>();
         services.AddSingleton<OrderExpirySweep>();
-        services.AddHostedService<OrderExpiryWorker>();
+        // Run by the notification worker after each delivery, on its interval.
+        services.AddSingleton<Notifications.INotificationSweep>(provider => provider.GetRequiredService<OrderExpirySweep>());
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class NotificationWorkerTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static NotificationWorker Worker(NotificationSite site, PassLog log, TimeSpan interval) => new(
-        site.Delivery, site.Sweep, site.Time,
+        site.Delivery, [site.Sweep], site.Time,
         Options.Create(new NotificationOptions { Enabled = true, Interval = interval }), log);
 
     private static async Task AddStepAsync(NotificationSite site)
@@ -63,7 +63,7 @@ public sealed class NotificationWorkerTests
     {
         await using var site = new NotificationSite();
         var log = new PassLog();
-        using var worker = new NotificationWorker(site.Delivery, site.Sweep, site.Time,
+        using var worker = new NotificationWorker(site.Delivery, [site.Sweep], site.Time,
             Options.Create(new NotificationOptions { Enabled = false }), log);
 
         await worker.StartAsync(CancellationToken.None);
