@@ -37,7 +37,7 @@ static int Usage()
           seed     <folder> a data folder for the web host with a generated history (see bench/README.md)
                    [--instances 1000000] [--open-tasks 100000] [--districts 10]
           load     <folder> the web host on a seeded folder under N signed-in clients: latencies per request, RSS
-                   [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
+                   [--clients 32] [--duration 30s] [--warmup 60s] [--mix issue|today|/path,/path/{task}@Role,...] [--web dll]
           monitor  <folder copy> dashboard and process monitor server time per district (migrates, pads the journal, folds it)
                    [--runs 20] [--journal 10000000]
           designer the designer on a fresh host: server validation of a generated definition, designer ready in

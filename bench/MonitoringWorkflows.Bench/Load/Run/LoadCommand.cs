@@ -15,13 +15,13 @@ internal static class LoadCommand
 
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
-        if (options.Positional.Count != 1) throw new ArgumentException("usage: load <folder> [--clients 32] [--duration 30s] [--warmup 10s] [--mix issue|today|list] [--think 0ms]");
+        if (options.Positional.Count != 1) throw new ArgumentException("usage: load <folder> [--clients 32] [--duration 30s] [--warmup 60s] [--mix issue|today|list] [--think 0ms]");
         var folder = Path.GetFullPath(options.Positional[0]);
         var database = Path.Combine(folder, SeedHost.DatabaseFile);
         if (!File.Exists(database)) throw new FileNotFoundException($"No {SeedHost.DatabaseFile} in {folder}: run the seed mode first.");
         var clients = options.Int("clients", 32);
         var duration = options.Duration("duration", TimeSpan.FromSeconds(30));
-        var warmup = options.Duration("warmup", TimeSpan.FromSeconds(10));
+        var warmup = options.Duration("warmup", TimeSpan.FromSeconds(60));
         var mixName = options.Text("mix") ?? "issue";
         var think = options.Duration("think", TimeSpan.Zero);
         var mix = RequestMix.Parse(mixName);
@@ -50,14 +50,14 @@ internal static class LoadCommand
 
         await Task.WhenAll(loops.Select(l => l.RunAsync(warmup, record: false, cancellationToken)));
         await using var memory = new MemorySampler(host.ProcessId);
-        var cpuBefore = host.CpuTime();
+        var (cpuBefore, jitBefore) = (host.CpuTime(), host.JitCpuTime());
         memory.Start();
         await Task.WhenAll(loops.Select(l => l.RunAsync(duration, record: true, cancellationToken)));
-        var cpu = host.CpuTime() - cpuBefore;
+        var (cpu, jit) = (host.CpuTime() - cpuBefore, host.JitCpuTime() - jitBefore);
         await memory.DisposeAsync();
         foreach (var client in signedIn) client.Dispose();
 
-        var report = LoadReport.Build(mixName, clients, think, duration, loops, memory.Samples, cpu, database);
+        var report = LoadReport.Build(mixName, clients, think, duration, loops, memory.Samples, cpu, jit, database);
         report.Print(Console.Out);
         var path = Path.Combine(results, $"load-{stamp}.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
