@@ -115,6 +115,31 @@ public sealed class OrderCatchUpTests
     }
 
     [Fact]
+    public async Task CatchUp_WhoseRecordingFails_LogsIt_AndRecordsTheOrderAtTheNextPass()
+    {
+        await using var site = new InboxSite();
+        var step = await CompletedWithoutBookAsync(site, Order(12, Issued));
+        var logs = new LogCapture();
+        var catchUp = CatchUp(site, new FakeTimeProvider(LaterThanGrace()), logs);
+        await using (var db = site.Database())
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER "RefuseOrders" BEFORE INSERT ON "ProtectionOrders" BEGIN SELECT RAISE(ABORT, 'the disk is full'); END
+                """);
+
+        await catchUp.SweepAsync(CancellationToken.None);
+        await using (var db = site.Database())
+        {
+            Assert.False(await db.Set<ProtectionOrderRecord>().AnyAsync());
+            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "RefuseOrders" """);
+        }
+        await catchUp.SweepAsync(CancellationToken.None);
+
+        Assert.Contains(logs.Lines, l => l.StartsWith("Error") && l.Contains("trying again at the next pass"));
+        await using var check = site.Database();
+        Assert.Equal(step.Id, (await check.Set<ProtectionOrderRecord>().SingleAsync()).UserTaskId);
+    }
+
+    [Fact]
     public async Task CatchUp_StepsThatRecordNoOrder_AreReadButGetNoRow_AndTheStepsAfterThemDo()
     {
         await using var site = new InboxSite();
