@@ -16,9 +16,15 @@ public sealed class ProtectionOrderOptions
     /// <summary>How many days before an order ends its chair and holder agency are told (once).</summary>
     public int ReminderDaysBefore { get; set; } = 7;
 
-    /// <summary>The form keys of the steps that record orders.</summary>
-    public string ShortTermFormKey { get; set; } = "protection-order";
-    public string LongTermFormKey { get; set; } = "court-order";
+    /// <summary>
+    /// The form keys of the steps that record orders. The catch-up's index on completed order steps holds these two keys
+    /// (<see cref="CompletedOrderSteps"/>): other keys work, but without that index, so changing them needs a migration.
+    /// </summary>
+    public string ShortTermFormKey { get; set; } = DefaultShortTermFormKey;
+    public string LongTermFormKey { get; set; } = DefaultLongTermFormKey;
+
+    public const string DefaultShortTermFormKey = "protection-order";
+    public const string DefaultLongTermFormKey = "court-order";
 
     public int ShortTermLimit => Math.Clamp(ShortTermMaxDays, 1, ShortTermCeilingDays);
 }

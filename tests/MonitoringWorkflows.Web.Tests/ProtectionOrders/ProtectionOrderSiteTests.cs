@@ -19,7 +19,7 @@ namespace MonitoringWorkflows.Web.Tests.ProtectionOrders;
 /// </summary>
 public sealed class ProtectionOrderSiteTests
 {
-    private static JsonObject Order(int days, DateTimeOffset issued) => new()
+    internal static JsonObject Order(int days, DateTimeOffset issued) => new()
     {
         ["writtenWarningIssued"] = true, ["orderType"] = "short-term-order",
         ["orderIssuedAt"] = issued.ToOffset(TimeSpan.FromHours(4)).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
@@ -173,7 +173,7 @@ public sealed class ProtectionOrderSiteTests
     }
 
     /// <summary>A case screened as high risk: its protective measures start with the police's order step.</summary>
-    private static async Task<(string Number, UserTaskRecord Step)> OrderStepAsync(InboxSite site)
+    internal static async Task<(string Number, UserTaskRecord Step)> OrderStepAsync(InboxSite site)
     {
         var number = await site.RecordCaseAsync();
         var screening = await site.OpenStepAsync(number, "Task_RiskScreening");

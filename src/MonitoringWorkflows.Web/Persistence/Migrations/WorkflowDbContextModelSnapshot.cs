@@ -1139,6 +1139,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.HasIndex(new[] { "Agency", "DistrictId", "CompletedAt" }, "IX_UserTasks_Completed_Agency_District_CompletedAt")
                         .HasFilter("\"Status\" = 'Completed' AND \"Agency\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "CompletedAt" }, "IX_UserTasks_Completed_OrderSteps_CompletedAt")
+                        .HasFilter("\"Status\" = 'Completed' AND \"FormKey\" IN ('protection-order', 'court-order')");
+
                     b.HasIndex(new[] { "Role", "DistrictId", "CompletedAt" }, "IX_UserTasks_Completed_Role_District_CompletedAt")
                         .HasFilter("\"Status\" = 'Completed' AND \"Role\" IS NOT NULL");
 
