@@ -61,16 +61,18 @@ internal static class VictimFactQuery
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
+            var inIndex = InIndexOrder(asked, filter);
             command.CommandText = $"""
-                SELECT {(asked.Count == 0 ? "0" : string.Join(" | ", asked.Select(p => $"(({p.Sql}) << {p.Shift})")))}
+                SELECT {(asked.Count == 0 ? "0" : string.Join(" | ", asked.Select(p => $"(({p.Sql}) << {p.Shift})")))}{(inIndex ? ", count(*)" : "")}
                 FROM "VictimFacts" AS f WHERE {where}
+                {(inIndex ? "GROUP BY f.\"Month\", f.\"DistrictId\"" : "")}
                 """;
             command.Parameters.AddRange(parameters.ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var key = reader.GetInt64(0);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts[key] = counts.GetValueOrDefault(key) + (inIndex ? reader.GetInt32(1) : 1);
             }
         }
         finally
@@ -79,6 +81,14 @@ internal static class VictimFactQuery
         }
         return counts.ToDictionary(c => GroupOf(c.Key), c => c.Value);
     }
+
+    /// <summary>
+    /// By district and period only, and filtered by year and district only, SQLite groups in the order of the index on
+    /// (Month, DistrictId) without sorting and without reading the table: a third of the CPU of counting here.
+    /// </summary>
+    private static bool InIndexOrder(IReadOnlyList<Part> asked, FigureFilter filter) =>
+        asked.All(p => p.Dimension is FigureDimensions.District or FigureDimensions.Period)
+        && filter is { ViolenceType: not { Length: > 0 }, AgeGroup: not { Length: > 0 }, Sex: not { Length: > 0 }, Outcome: not { Length: > 0 } };
 
     private static Group GroupOf(long key)
     {

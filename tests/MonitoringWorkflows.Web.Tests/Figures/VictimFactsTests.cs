@@ -41,19 +41,8 @@ public sealed class VictimFactsTests
     public async Task Backfill_OnCasesWrittenWithoutFacts_GivesTheFactsOfTheOldReadingAndOfIntake_Once()
     {
         await using var site = new IntakeSite(withWorkflows: false);
-        var demo = await DemoDistrictAsync(site);
+        var records = await CasesWrittenWithoutFactsAsync(site);
         await using var db = site.Database();
-        // Near the turn of the year in UTC, which in Baku (UTC+4) is already the next year, and mid-year.
-        var times = new[] { new DateTimeOffset(2025, 12, 31, 21, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 19, 59, 0, TimeSpan.Zero),
-            new DateTimeOffset(2026, 6, 15, 8, 0, 0, TimeSpan.Zero) };
-        var records = VariedReports.All.Select((report, i) => (Report: report, Record: new CaseRecord
-        {
-            Number = $"DEMO-2026-{i + 1:0000}", DistrictId = demo, Year = 2026, Sequence = i + 1, CreatedBy = "registrar@demo.az",
-            CreatedAt = times[i % times.Length], ReportJson = JsonSerializer.Serialize(report, CaseIntake.ReportJson),
-            Status = i == 1 ? CaseStatus.ProcessNotStarted : CaseStatus.Open, ProcessInstanceId = i == 2 ? null : 1000 + i,
-        })).ToList();
-        db.Cases.AddRange(records.Select(r => r.Record));
-        await db.SaveChangesAsync();
 
         var written = await db.Database.ExecuteSqlRawAsync(VictimFacts.Backfill);
         var again = await db.Database.ExecuteSqlRawAsync(VictimFacts.Backfill);
@@ -68,6 +57,25 @@ public sealed class VictimFactsTests
             .Select(f => (r.Record.Id, f.DistrictId, f.Month, f.AgeGroup, f.Sex, f.ViolenceTypes, f.ProcessInstanceId)));
         var backfilled = (await db.VictimFacts.AsNoTracking().ToListAsync()).Select(f => (f.CaseId, f.DistrictId, f.Month, f.AgeGroup, f.Sex, f.ViolenceTypes, f.ProcessInstanceId));
         Assert.Equal(expected.Order(), backfilled.Order());
+    }
+
+    [Fact]
+    public async Task Counting_ByDistrictAndPeriodInIndexOrder_AndByEveryDimension_GivesTheVictimsOfTheOldReading()
+    {
+        await using var site = new IntakeSite(withWorkflows: false);
+        await CasesWrittenWithoutFactsAsync(site);
+        await using var db = site.Database();
+        await db.Database.ExecuteSqlRawAsync(VictimFacts.Backfill);
+        var victims = await OldReportReading.VictimsAsync(db);
+
+        var byPeriod = await VictimFactQuery.CountAsync(db, new FigureFilter(By: "district,period"), CancellationToken.None);
+        var byAll = await VictimFactQuery.CountAsync(db, new FigureFilter(By: "district,period,violenceType,ageGroup,sex,outcome"), CancellationToken.None);
+
+        Assert.Equal(victims.GroupBy(v => v.Month).Select(g => (g.Key, g.Count())).Order(), byPeriod.Select(g => (g.Key.Month, g.Value)).Order());
+        Assert.Equal(victims.GroupBy(v => (v.Month, v.AgeGroup, v.Sex, v.Types)).Select(g => (g.Key, g.Count())).Order(),
+            byAll.GroupBy(g => (g.Key.Month, g.Key.AgeGroup, g.Key.Sex, string.Join(',', ViolenceTypeBits.Named(g.Key.ViolenceTypes))))
+                .Select(g => (g.Key, g.Sum(c => c.Value))).Order());
+        Assert.Single(byAll.Keys.Select(g => g.DistrictId).Concat(byPeriod.Keys.Select(g => g.DistrictId)).Distinct());
     }
 
     [Fact]
@@ -100,6 +108,25 @@ public sealed class VictimFactsTests
         Assert.Equal(bits.Count, bits.Distinct().Count());
         Assert.All(bits, bit => Assert.Equal(0, bit & (bit - 1)));
         Assert.Equal(ReportChoices.ViolenceTypes.Order(StringComparer.Ordinal), ViolenceTypeBits.Named(ViolenceTypeBits.Of(ReportChoices.ViolenceTypes)));
+    }
+
+    /// <summary>The varied reports as cases written straight into the database, as before the facts table.</summary>
+    private static async Task<List<(ReportInput Report, CaseRecord Record)>> CasesWrittenWithoutFactsAsync(IntakeSite site)
+    {
+        var demo = await DemoDistrictAsync(site);
+        await using var db = site.Database();
+        // Near the turn of the year in UTC, which in Baku (UTC+4) is already the next year, and mid-year.
+        var times = new[] { new DateTimeOffset(2025, 12, 31, 21, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 19, 59, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 6, 15, 8, 0, 0, TimeSpan.Zero) };
+        var records = VariedReports.All.Select((report, i) => (Report: report, Record: new CaseRecord
+        {
+            Number = $"DEMO-2026-{i + 1:0000}", DistrictId = demo, Year = 2026, Sequence = i + 1, CreatedBy = "registrar@demo.az",
+            CreatedAt = times[i % times.Length], ReportJson = JsonSerializer.Serialize(report, CaseIntake.ReportJson),
+            Status = i == 1 ? CaseStatus.ProcessNotStarted : CaseStatus.Open, ProcessInstanceId = i == 2 ? null : 1000 + i,
+        })).ToList();
+        db.Cases.AddRange(records.Select(r => r.Record));
+        await db.SaveChangesAsync();
+        return records;
     }
 
     private static async Task<int> DemoDistrictAsync(IntakeSite site)
