@@ -128,7 +128,8 @@ public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvid
         }
         if (filter.Review == "awaiting")
         {
-            var awaiting = db.ProcessInstances.FromSqlRaw(Monitoring.MonitoringSets.AwaitingReviewInstances);
+            // The one definition the dashboard's tile and the agenda proposal use too.
+            var awaiting = db.ProcessInstances.FromSqlRaw(Monitoring.AwaitingReview.Instances);
             cases = cases.Where(c => awaiting.Any(i => i.BusinessKey == c.Number));
         }
         if (MonthOf(filter.Registered) is { } registered)

@@ -1,16 +1,13 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using MonitoringWorkflows.Engine.Runtime;
 using MonitoringWorkflows.Web.Monitoring;
 using MonitoringWorkflows.Web.Persistence;
-using MonitoringWorkflows.Web.Persistence.Records;
-using MonitoringWorkflows.Web.Runtime;
 
 namespace MonitoringWorkflows.Web.Meetings;
 
 /// <summary>
-/// The group reviews that wait for a meeting's decision: active instances with a subscription to the message
-/// <c>groupReviewDecision</c>. The text search in SQL only narrows the rows; the subscription is read from the state.
+/// The group reviews that wait for a meeting's decision, as <see cref="AwaitingReview"/> defines them (the dashboard's
+/// tile and the case list's filter use the same definition): the agenda proposal's "awaiting decision" and the
+/// instances the closing of the minutes sends the decision to.
 /// </summary>
 public sealed class WaitingReviews(WorkflowDbContext db)
 {
@@ -19,32 +16,25 @@ public sealed class WaitingReviews(WorkflowDbContext db)
     public async Task<IReadOnlyDictionary<string, long>> InDistrictAsync(int districtId, CancellationToken cancellationToken)
     {
         if (await DistrictScope.OfAsync(db, districtId, cancellationToken) is not { } scope) return new Dictionary<string, long>();
-        var (low, high) = (scope.Low, scope.High);
-        return await WaitingAsync(i => string.Compare(i.BusinessKey, low) >= 0 && string.Compare(i.BusinessKey, high) < 0, cancellationToken);
+        var rows = await db.Database.SqlQuery<WaitingInstance>(AwaitingReview.InScope(scope)).ToListAsync(cancellationToken);
+        return Oldest(rows.OrderBy(r => r.Id));
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> ForCasesAsync(IReadOnlyCollection<string> caseNumbers, CancellationToken cancellationToken) =>
-        caseNumbers.Count == 0 ? new Dictionary<string, long>() : await WaitingAsync(i => caseNumbers.Contains(i.BusinessKey!), cancellationToken);
-
-    private async Task<IReadOnlyDictionary<string, long>> WaitingAsync(Expression<Func<ProcessInstanceRecord, bool>> ofCases,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> ForCasesAsync(IReadOnlyCollection<string> caseNumbers, CancellationToken cancellationToken)
     {
-        var candidates = await db.ProcessInstances.FromSql($"""
-                SELECT * FROM "ProcessInstances"
-                WHERE "Status" IN ('Running', 'Incident') AND instr("StateJson", {MeetingLimits.DecisionMessage}) > 0
-                """)
-            .AsNoTracking()
-            .Where(ofCases)
+        if (caseNumbers.Count == 0) return new Dictionary<string, long>();
+        var rows = await db.ProcessInstances.FromSqlRaw(AwaitingReview.Instances).AsNoTracking()
+            .Where(i => caseNumbers.Contains(i.BusinessKey!))
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.BusinessKey, i.StateJson })
+            .Select(i => new WaitingInstance(i.Id, i.BusinessKey!))
             .ToListAsync(cancellationToken);
+        return Oldest(rows);
+    }
+
+    private static Dictionary<string, long> Oldest(IEnumerable<WaitingInstance> byId)
+    {
         var waiting = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var instance in candidates)
-        {
-            var subscribed = RuntimeJson.DeserializeState(instance.StateJson).Subscriptions
-                .Any(s => s.Kind == SubscriptionKind.Message && s.MessageName == MeetingLimits.DecisionMessage);
-            if (subscribed) waiting.TryAdd(instance.BusinessKey!, instance.Id);
-        }
+        foreach (var instance in byId) waiting.TryAdd(instance.Number, instance.Id);
         return waiting;
     }
 }

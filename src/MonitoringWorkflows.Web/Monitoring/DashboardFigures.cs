@@ -33,7 +33,7 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
 {
     public const int Months = 12;
 
-    private sealed record ActiveRow(string Number, long? ParentInstanceId, string Key, string? Risk, long Declined, bool Waiting);
+    private sealed record ActiveRow(string Number, long? ParentInstanceId, string? Risk, long Declined, bool AwaitsReview);
 
     private sealed record OpenStep(string ElementId, string? Name, string? Agency, long? DueAt, string Number);
 
@@ -59,7 +59,7 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
             overdue,
             new Figure(steps.Count(s => s.ElementId == MonitoringSets.ReferralTask && mains.ContainsKey(s.Number)), DashboardLinks.Open(stage: MonitoringSets.ReferralTask)),
             new Figure(active.Where(a => a.ParentInstanceId is null).Sum(a => a.Declined), DashboardLinks.DeclinedReferrals()),
-            new Figure(active.Where(a => a.Waiting && mains.ContainsKey(a.Number)).Select(a => a.Number).Distinct().Count(), DashboardLinks.AwaitingReview()),
+            new Figure(active.Where(a => a.AwaitsReview && mains.ContainsKey(a.Number)).Select(a => a.Number).Distinct().Count(), DashboardLinks.AwaitingReview()),
             new Figure(await orders.CountAsync(scope.DistrictId!.Value, now, ExpiringWithinDays, cancellationToken), DashboardLinks.ExpiringOrders()),
             await MonthsAsync(scope, now, cancellationToken),
             upToDate);
@@ -88,14 +88,13 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
             .OrderByDescending(s => s.Total.Count).ThenBy(s => s.ElementId, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record ActiveKey(long Id, int Version, string Number, long? ParentInstanceId, string Key);
+    private sealed record ActiveKey(long Id, int Version, string Number, long? ParentInstanceId);
 
     private async Task<List<ActiveRow>> ActiveAsync(DistrictScope scope, CancellationToken cancellationToken)
     {
         var keys = await db.Database.SqlQuery<ActiveKey>($"""
-            SELECT i."Id" AS "Id", i."Version" AS "Version", i."BusinessKey" AS "Number", i."ParentInstanceId" AS "ParentInstanceId", d."Key" AS "Key"
+            SELECT i."Id" AS "Id", i."Version" AS "Version", i."BusinessKey" AS "Number", i."ParentInstanceId" AS "ParentInstanceId"
             FROM "ProcessInstances" i INDEXED BY "IX_ProcessInstances_Active_BusinessKey"
-            JOIN "ProcessDefinitions" d ON d."Id" = i."DefinitionVersionId"
             WHERE i."Status" IN ('Running', 'Incident') AND i."BusinessKey" >= {scope.Low} AND i."BusinessKey" < {scope.High}
             """).ToListAsync(cancellationToken);
         var facts = await live.FactsAsync(db, keys.Select(k => new ActiveInstance(k.Id, k.Version)).ToList(), cancellationToken);
@@ -103,8 +102,7 @@ public sealed class DashboardFigures(WorkflowDbContext db, TallyCatchUp catchUp,
         {
             var f = facts[k.Id];
             var main = k.ParentInstanceId is null;
-            return new ActiveRow(k.Number, k.ParentInstanceId, k.Key, main ? f.Risk : null, main ? f.Declined : 0,
-                k.Key == MonitoringSets.GroupReviewKey && f.Elements.Any(MonitoringSets.AwaitingReviewElements.Contains));
+            return new ActiveRow(k.Number, k.ParentInstanceId, main ? f.Risk : null, main ? f.Declined : 0, f.AwaitsReview);
         }).ToList();
     }
 

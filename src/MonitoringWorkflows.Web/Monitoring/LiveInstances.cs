@@ -5,8 +5,11 @@ using MonitoringWorkflows.Web.Persistence;
 
 namespace MonitoringWorkflows.Web.Monitoring;
 
-/// <summary>What the monitoring reads take from an active instance's state: where its tokens are, its risk level, its declined referrals.</summary>
-public sealed record LiveFacts(int Version, string[] Elements, string? Risk, long Declined);
+/// <summary>
+/// What the monitoring reads take from an active instance's state: where its tokens are, its risk level, its declined
+/// referrals, and whether it waits for the group's decision (<see cref="AwaitingReview"/>).
+/// </summary>
+public sealed record LiveFacts(int Version, string[] Elements, string? Risk, long Declined, bool AwaitsReview);
 
 /// <summary>An active instance as an index read gives it, before its state is looked at.</summary>
 public sealed record ActiveInstance(long Id, int Version);
@@ -26,14 +29,15 @@ public sealed class LiveInstances
 
     private static readonly string FactsSql = $"""
         SELECT i."Id" AS "Id", i."Version" AS "Version", json_extract(t.value, '$.ElementId') AS "ElementId",
-            json_extract(i."StateJson", '$.Variables.riskLevel') AS "Risk", {MonitoringSets.DeclinedReferrals} AS "Declined"
+            json_extract(i."StateJson", '$.Variables.riskLevel') AS "Risk", {MonitoringSets.DeclinedReferrals} AS "Declined",
+            {AwaitingReview.Condition} AS "AwaitsReview"
         FROM "ProcessInstances" i LEFT JOIN json_each(i."StateJson", '$.Tokens') t
         WHERE i."Id" IN (SELECT value FROM json_each(@ids))
         """;
 
     private readonly ConcurrentDictionary<long, LiveFacts> known = new();
 
-    private sealed record FactRow(long Id, int Version, string? ElementId, string? Risk, long Declined);
+    private sealed record FactRow(long Id, int Version, string? ElementId, string? Risk, long Declined, bool AwaitsReview);
 
     public async Task<Dictionary<long, LiveFacts>> FactsAsync(WorkflowDbContext db, IReadOnlyCollection<ActiveInstance> active,
         CancellationToken cancellationToken)
@@ -70,7 +74,8 @@ public sealed class LiveInstances
         {
             var first = instance.First();
             known[instance.Key] = new LiveFacts(first.Version,
-                instance.Where(r => r.ElementId is not null).Select(r => r.ElementId!).Distinct().ToArray(), first.Risk, first.Declined);
+                instance.Where(r => r.ElementId is not null).Select(r => r.ElementId!).Distinct().ToArray(), first.Risk, first.Declined,
+                first.AwaitsReview);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
@@ -8,11 +7,11 @@ namespace MonitoringWorkflows.Web.Notifications;
 /// <summary>
 /// Turns what processes asked for into notifications: each undelivered <c>notification</c> outbox message becomes one
 /// notification per holder of its agency or role in the case's district, and each newly opened user task tells its
-/// holders (an assignment) and enters the deadline sweep. Every message and every batch of tasks is claimed by a
-/// conditional update in the transaction that writes its notifications, so a retried or raced delivery tells no one twice.
+/// holders (an assignment) and enters the deadline sweep. Both go in batches of <see cref="BatchSize"/>, one transaction
+/// (one durable commit) each; every batch is claimed by a conditional update in the transaction that writes its
+/// notifications, so a retried or raced delivery tells no one twice.
 /// </summary>
-public sealed class NotificationDelivery(
-    IDbContextFactory<WorkflowDbContext> contexts, NotificationWriter writer, TimeProvider time, ILogger<NotificationDelivery> logger)
+public sealed class NotificationDelivery(NotificationWriter writer, TimeProvider time, ILogger<NotificationDelivery> logger)
 {
     public const string OutboxKind = "notification";
     internal const int BatchSize = 200;
@@ -27,18 +26,13 @@ public sealed class NotificationDelivery(
 
     private async Task<int> DeliverMessagesAsync(CancellationToken cancellationToken)
     {
-        var (written, after) = (0, 0L);
+        var written = 0;
         while (true)
         {
-            List<long> waiting;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                waiting = await db.OutboxMessages.Where(o => o.ProcessedAt == null && o.Id > after && o.Kind == OutboxKind)
-                    .OrderBy(o => o.Id).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            }
-            foreach (var id in waiting) written += await writer.WriteAsync(db => DeliverMessageAsync(db, id, cancellationToken), cancellationToken);
-            if (waiting.Count < BatchSize) return written;
-            after = waiting[^1];
+            var batch = await writer.WriteAsync(
+                db => new MessageBatch(db, time.GetUtcNow(), logger).DeliverAsync(cancellationToken), cancellationToken);
+            written += batch.Written;
+            if (!batch.More) return written;
         }
     }
 
@@ -51,32 +45,6 @@ public sealed class NotificationDelivery(
             written += batch.Written;
             if (!batch.More) return written;
         }
-    }
-
-    private async Task<(int, Outgoing?)> DeliverMessageAsync(WorkflowDbContext db, long id, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var claimed = await db.OutboxMessages.Where(o => o.Id == id && o.ProcessedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.ProcessedAt, now), cancellationToken);
-        if (claimed == 0) return (0, null); // another delivery got there first
-        var message = await db.OutboxMessages.AsNoTracking()
-            .Where(o => o.Id == id)
-            .Select(o => new { o.PayloadJson, o.InstanceId, CaseNumber = o.Instance!.BusinessKey })
-            .SingleAsync(cancellationToken);
-        var told = new Outgoing(db, now);
-        var districtId = await DistrictOfAsync(db, message.CaseNumber, cancellationToken);
-        var payload = JsonNode.Parse(message.PayloadJson) as JsonObject;
-        var (agency, role, subject) = (Text(payload, "agency"), Text(payload, "role"), Text(payload, "subject"));
-        if (districtId is null || subject is null || (agency is null && role is null))
-        {
-            logger.LogWarning("Outbox message {Id} of instance {Instance} told nobody: case {Case} has no district or the message names no one.",
-                id, message.InstanceId, message.CaseNumber);
-            return (0, told);
-        }
-        var holders = await new Recipients(db, now).HoldersAsync(districtId.Value, agency, role, cancellationToken);
-        told.Tell(holders, NotificationKind.Message, subject, Text(payload, "text"), message.CaseNumber,
-            Outgoing.CaseLink(message.CaseNumber), null, $"outbox:{id}");
-        return (told.Written.Count, told);
     }
 
     private async Task<((int Written, bool More), Outgoing?)> DeliverAssignmentBatchAsync(WorkflowDbContext db, CancellationToken cancellationToken)
@@ -117,14 +85,6 @@ public sealed class NotificationDelivery(
         return await cursors.Where(c => c.Name == NotificationCursorRecord.Assignments && c.LastId == old)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastId, lastId), cancellationToken) == 1;
     }
-
-    internal static Task<int?> DistrictOfAsync(WorkflowDbContext db, string? caseNumber, CancellationToken cancellationToken) =>
-        caseNumber is null
-            ? Task.FromResult<int?>(null)
-            : db.Cases.Where(c => c.Number == caseNumber).Select(c => (int?)c.DistrictId).FirstOrDefaultAsync(cancellationToken);
-
-    private static string? Text(JsonObject? payload, string name) =>
-        payload?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private sealed record OpenedStep(long Id, UserTaskStatus Status, string Name, string? Agency, string? Role,
         DateTimeOffset? DueAt, string? CaseNumber, int? DistrictId);

@@ -54,6 +54,24 @@ public sealed class CaseListTests
         Assert.Contains("data-testid=\"cases-empty\"", html);
     }
 
+    [Fact]
+    public async Task ListOpenedFromTheDashboard_SaysWhichOfItsFiltersApply_AndHowToLeaveThem()
+    {
+        await using var site = new CaseSite();
+        var chair = await site.SignedInAsync("chair@demo.az");
+
+        var html = await chair.GetPageAsync("/cases?status=open&agency=Police&review=awaiting&registered=2026-11");
+        var plain = await chair.GetPageAsync("/cases?status=open");
+
+        Assert.Contains("data-testid=\"dashboard-filters\"", html);
+        Assert.Contains("qurum: Polis şöbəsi", html);
+        Assert.Contains("qrupun qərarını gözləyir", html);
+        Assert.Contains("2026-11 ayında qeydə alınıb", html);
+        Assert.DoesNotContain("göndəriş rədd edilib", html);
+        Assert.Contains("href=\"/cases\" data-testid=\"dashboard-filters-clear\"", html);
+        Assert.DoesNotContain("data-testid=\"dashboard-filters\"", plain);
+    }
+
     [Theory]
     [InlineData("police@demo.az")]
     [InlineData("registrar@demo.az")]

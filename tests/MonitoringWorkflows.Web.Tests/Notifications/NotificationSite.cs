@@ -30,7 +30,8 @@ internal sealed class NotificationSite : IAsyncDisposable
     private readonly TestDataFolder folder = new();
     private int cases;
 
-    public NotificationSite(Dictionary<string, string>? settings = null)
+    /// <param name="services">More service registrations after the host's own (an EF interceptor, say).</param>
+    public NotificationSite(Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -39,7 +40,11 @@ internal sealed class NotificationSite : IAsyncDisposable
                 .UseSetting("Demo:Enabled", "true")
                 .UseSetting("Notifications:Enabled", "false");
             foreach (var (key, value) in settings ?? []) web.UseSetting(key, value);
-            web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+            web.ConfigureServices(registered =>
+            {
+                registered.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+                services?.Invoke(registered);
+            });
         });
     }
 
