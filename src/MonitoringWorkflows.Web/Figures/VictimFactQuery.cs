@@ -62,11 +62,7 @@ internal static class VictimFactQuery
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             var inIndex = InIndexOrder(asked, filter);
-            command.CommandText = $"""
-                SELECT {(asked.Count == 0 ? "0" : string.Join(" | ", asked.Select(p => $"(({p.Sql}) << {p.Shift})")))}{(inIndex ? ", count(*)" : "")}
-                FROM "VictimFacts" AS f WHERE {where}
-                {(inIndex ? "GROUP BY f.\"Month\", f.\"DistrictId\"" : "")}
-                """;
+            command.CommandText = Sql(asked, where, inIndex);
             command.Parameters.AddRange(parameters.ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -81,6 +77,13 @@ internal static class VictimFactQuery
         }
         return counts.ToDictionary(c => GroupOf(c.Key), c => c.Value);
     }
+
+    /// <summary>One packed number per victim, or per group of (month, district) counted by SQLite.</summary>
+    private static string Sql(IReadOnlyList<Part> asked, string where, bool inIndex) => $"""
+        SELECT {(asked.Count == 0 ? "0" : string.Join(" | ", asked.Select(p => $"(({p.Sql}) << {p.Shift})")))}{(inIndex ? ", count(*)" : "")}
+        FROM "VictimFacts" AS f WHERE {where}
+        {(inIndex ? "GROUP BY f.\"Month\", f.\"DistrictId\"" : "")}
+        """;
 
     /// <summary>
     /// By district and period only, and filtered by year and district only, SQLite groups in the order of the index on
@@ -110,9 +113,9 @@ internal static class VictimFactQuery
         }
         if (filter.Year is { } year)
         {
-            var clamped = Math.Clamp(year, 1, 9998);
-            Add("f.\"Month\" BETWEEN $from AND $to", "$from", clamped * 100 + 1);
-            parameters.Add(new SqliteParameter("$to", clamped * 100 + 12));
+            // From January of the year to before January of the next, both kept within the years a date can have.
+            Add("f.\"Month\" >= $from AND f.\"Month\" < $to", "$from", Math.Clamp(year, 1, 9998) * 100 + 1);
+            parameters.Add(new SqliteParameter("$to", (long)Math.Clamp((long)year + 1, 1, 9998) * 100 + 1));
         }
         if (filter.District is { } district && !string.IsNullOrWhiteSpace(district))
             Add("f.\"DistrictId\" = (SELECT \"Id\" FROM \"Districts\" WHERE \"Code\" = $district)", "$district", district);
