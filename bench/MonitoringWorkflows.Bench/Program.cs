@@ -1,6 +1,7 @@
 using MonitoringWorkflows.Bench;
 using MonitoringWorkflows.Bench.Compare;
 using MonitoringWorkflows.Bench.Designer;
+using MonitoringWorkflows.Bench.Figures;
 using MonitoringWorkflows.Bench.InMemory;
 using MonitoringWorkflows.Bench.Load.Run;
 using MonitoringWorkflows.Bench.Load.Seed;
@@ -19,6 +20,7 @@ return options.Mode switch
     "load" => await LoadCommand.RunAsync(options, CancellationToken.None),
     "monitor" => await MonitorBenchmark.RunAsync(options, CancellationToken.None),
     "designer" => await DesignerBenchmark.RunAsync(options, CancellationToken.None),
+    "figures" => await FiguresBenchmark.RunAsync(options, CancellationToken.None),
     _ => Usage(),
 };
 
@@ -42,6 +44,7 @@ static int Usage()
                    [--runs 20] [--journal 10000000]
           designer the designer on a fresh host: server validation of a generated definition, designer ready in
                    headless chromium (needs the browser tests built), bundle sizes [--elements 200] [--runs 50] [--loads 10]
+          figures  <folder copy> the analysts' figures (migrates: backfills the victims' facts once) [--runs 10]
         """);
     return 2;
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using MonitoringWorkflows.Web.Figures;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Runtime;
 
@@ -40,7 +41,9 @@ public sealed class CaseIntake(
             ReportJson = JsonSerializer.Serialize(input, ReportJson), VictimConsent = input.Consent == true,
             Status = CaseStatus.Open,
         };
-        await writes.RunAsync(() => InsertAsync(db, record, districtCode, cancellationToken), cancellationToken);
+        // The figures count these facts, never the report: they are written with the case, in its transaction.
+        var facts = VictimFacts.Of(record, input);
+        await writes.RunAsync(() => InsertAsync(db, record, facts, districtCode, cancellationToken), cancellationToken);
 
         var start = await StartProcessAsync(record.Number, input, actor, cancellationToken);
         record.ProcessInstanceId = start.InstanceId;
@@ -50,6 +53,7 @@ public sealed class CaseIntake(
                 record.Number, start.Outcome, start.Message);
             record.Status = CaseStatus.ProcessNotStarted;
         }
+        VictimFacts.Started(facts, record);
         // CancellationToken.None: the case exists now, and what happened to its process must be written down with it.
         if (record.ProcessInstanceId is not null || !start.IsOk) await writes.SaveChangesAsync(db, CancellationToken.None);
         return new IntakeResult(record.Number, start);
@@ -70,12 +74,12 @@ public sealed class CaseIntake(
     }
 
     /// <summary>
-    /// Takes the next number of the district's year and inserts the case in one transaction. The counter row is bumped
+    /// Takes the next number of the district's year and inserts the case and its victims' facts in one transaction. The counter row is bumped
     /// by one atomic upsert, so two saves (even from two processes on the file) never get the same number; the unique
     /// index on the number would refuse one if they did.
     /// </summary>
-    private static async Task<int> InsertAsync(WorkflowDbContext db, CaseRecord record, string districtCode,
-        CancellationToken cancellationToken)
+    private static async Task<int> InsertAsync(WorkflowDbContext db, CaseRecord record, IReadOnlyList<VictimFactRecord> facts,
+        string districtCode, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using (var command = db.Database.GetDbConnection().CreateCommand())
@@ -92,6 +96,7 @@ public sealed class CaseIntake(
         }
         record.Number = string.Create(CultureInfo.InvariantCulture, $"{districtCode}-{record.Year}-{record.Sequence:0000}");
         db.Cases.Add(record);
+        db.VictimFacts.AddRange(facts);
         var written = await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;

@@ -30,6 +30,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Figures.VictimFactRecord> VictimFacts => Set<Figures.VictimFactRecord>();
     public DbSet<CaseViewRecord> CaseViews => Set<CaseViewRecord>();
     public DbSet<DayOffRecord> DaysOff => Set<DayOffRecord>();
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();

@@ -118,11 +118,14 @@ public sealed class FiguresTests
                 Narrative = "Neighbour heard shouting.", Consent = true,
             };
             sequence++;
-            db.Cases.Add(new CaseRecord
+            var record = new CaseRecord
             {
                 Number = $"{code}-{at.Year}-{sequence:D4}", DistrictId = district, Year = at.Year, Sequence = sequence, CreatedBy = "registrar@demo.az",
                 CreatedAt = at, ReportJson = JsonSerializer.Serialize(report, CaseIntake.ReportJson), Status = CaseStatus.ProcessNotStarted,
-            });
+            };
+            db.Cases.Add(record);
+            // As intake writes them: the figures count these facts, not the report.
+            db.VictimFacts.AddRange(VictimFacts.Of(record, report));
         }
         for (var i = 0; i < 8; i++) Add(demo.Id, "DEMO", may, "30", "female", i < 2 ? ["physical", "psychological"] : ["physical"]);
         for (var i = 0; i < 3; i++) Add(demo.Id, "DEMO", may, "10", "male", "neglect");

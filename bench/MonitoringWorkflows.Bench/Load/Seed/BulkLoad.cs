@@ -26,6 +26,8 @@ internal static class BulkLoad
         foreach (var (_, sql) in indexes) Execute(connection, sql);
         // Cloned steps carry their template's district; each takes its own case's, as the runner would have written it.
         Execute(connection, MonitoringWorkflows.Web.Persistence.UserTaskDistrict.Backfill);
+        // Copied cases get their victims' facts as intake would have written them (the figures count only those).
+        Execute(connection, MonitoringWorkflows.Web.Figures.VictimFacts.Backfill);
         Execute(connection, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
     }
 

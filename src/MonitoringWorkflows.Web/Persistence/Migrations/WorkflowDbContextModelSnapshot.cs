@@ -284,6 +284,46 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("MonitoringWorkflows.Web.Figures.VictimFactRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProcessInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ViolenceTypes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Month", "DistrictId");
+
+                    b.ToTable("VictimFacts", (string)null);
+                });
+
             modelBuilder.Entity("MonitoringWorkflows.Web.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1294,6 +1334,17 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitoringWorkflows.Web.Figures.VictimFactRecord", b =>
+                {
+                    b.HasOne("MonitoringWorkflows.Web.Cases.CaseRecord", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("MonitoringWorkflows.Web.Identity.ApplicationUser", b =>
