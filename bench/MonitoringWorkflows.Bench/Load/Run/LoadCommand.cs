@@ -49,12 +49,13 @@ internal static class LoadCommand
         Console.WriteLine($"  signed in {signedIn.Count} users ({string.Join(", ", users.GroupBy(u => u.Role).Select(g => $"{g.Count()} {g.Key}"))})");
 
         await Task.WhenAll(loops.Select(l => l.RunAsync(warmup, record: false, cancellationToken)));
-        await using var memory = new MemorySampler(host.ProcessId);
-        var (cpuBefore, jitBefore) = (host.CpuTime(), host.JitCpuTime());
+        await using var memory = new MemorySampler(host);
+        var cpuBefore = host.CpuTime();
         memory.Start();
         await Task.WhenAll(loops.Select(l => l.RunAsync(duration, record: true, cancellationToken)));
-        var (cpu, jit) = (host.CpuTime() - cpuBefore, host.JitCpuTime() - jitBefore);
+        var cpu = host.CpuTime() - cpuBefore;
         await memory.DisposeAsync();
+        var jit = memory.JitCpu;
         foreach (var client in signedIn) client.Dispose();
 
         var report = LoadReport.Build(mixName, clients, think, duration, loops, memory.Samples, cpu, jit, database);

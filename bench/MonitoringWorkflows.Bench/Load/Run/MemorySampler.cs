@@ -2,16 +2,38 @@ using System.Globalization;
 
 namespace MonitoringWorkflows.Bench.Load.Run;
 
-/// <summary>The server's resident memory, read from /proc/&lt;pid&gt;/status once a second while the load runs.</summary>
-internal sealed class MemorySampler(int processId) : IAsyncDisposable
+/// <summary>
+/// The server's resident memory, read from /proc/&lt;pid&gt;/status once a second while the load runs, and the CPU its
+/// tiered-compilation threads use meanwhile (<see cref="WebHostProcess.JitThreads"/>).
+/// </summary>
+internal sealed class MemorySampler(WebHostProcess host) : IAsyncDisposable
 {
+    private readonly int processId = host.ProcessId;
     private readonly CancellationTokenSource stop = new();
     private readonly List<(double Seconds, long RssKb, long PeakKb)> samples = [];
+    private readonly Dictionary<int, TimeSpan> jitAtStart = [];
+    private readonly Dictionary<int, TimeSpan> jitLastSeen = [];
     private Task? loop;
 
     public IReadOnlyList<(double Seconds, long RssKb, long PeakKb)> Samples => samples;
 
-    public void Start() => loop = RunAsync(stop.Token);
+    /// <summary>
+    /// CPU of the tiered-compilation threads since <see cref="Start"/>. The runtime ends that thread when it has nothing
+    /// to do and starts another later, so each thread is followed by its id; one that came and went within a second is missed.
+    /// </summary>
+    public TimeSpan JitCpu
+    {
+        get
+        {
+            lock (jitLastSeen) return jitLastSeen.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value - jitAtStart.GetValueOrDefault(t.Key));
+        }
+    }
+
+    public void Start()
+    {
+        foreach (var (thread, cpu) in host.JitThreads()) jitAtStart[thread] = cpu;
+        loop = RunAsync(stop.Token);
+    }
 
     /// <summary>VmRSS (now) and VmHWM (the peak since the process started), in KB.</summary>
     public (long RssKb, long PeakKb) Read()
@@ -36,6 +58,8 @@ internal sealed class MemorySampler(int processId) : IAsyncDisposable
         {
             var (rss, peak) = Read();
             lock (samples) samples.Add(((DateTime.UtcNow - started).TotalSeconds, rss, peak));
+            var jit = host.JitThreads();
+            lock (jitLastSeen) foreach (var (thread, cpu) in jit) jitLastSeen[thread] = cpu;
         }
         while (await WaitAsync(timer, cancellationToken));
     }

@@ -96,25 +96,25 @@ internal sealed class WebHostProcess : IAsyncDisposable
     public TimeSpan CpuTime() => StatCpu($"/proc/{process.Id}/stat");
 
     /// <summary>
-    /// CPU time of the runtime's tiered-compilation thread (".NET Tiered Com…"): the JIT re-compiling hot methods with what
-    /// it learned (tiered PGO). While it still works, a run measures a host that is not yet warm.
+    /// CPU time of each of the runtime's tiered-compilation threads (".NET Tiered Com…") by thread id: the JIT
+    /// re-compiling hot methods with what it learned (tiered PGO). While it still works, a run measures a host not yet warm.
     /// </summary>
-    public TimeSpan JitCpuTime()
+    public Dictionary<int, TimeSpan> JitThreads()
     {
-        var total = TimeSpan.Zero;
+        var threads = new Dictionary<int, TimeSpan>();
         foreach (var thread in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
         {
             try
             {
                 if (File.ReadAllText(Path.Combine(thread, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-                    total += StatCpu(Path.Combine(thread, "stat"));
+                    threads[int.Parse(Path.GetFileName(thread), CultureInfo.InvariantCulture)] = StatCpu(Path.Combine(thread, "stat"));
             }
             catch (IOException)
             {
-                // The thread ended between listing and reading: it has no more CPU to count.
+                // The thread ended between listing and reading: the sampler keeps what it saw of it before.
             }
         }
-        return total;
+        return threads;
     }
 
     private static TimeSpan StatCpu(string statFile)
