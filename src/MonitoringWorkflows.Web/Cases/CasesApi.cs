@@ -15,6 +15,8 @@ public sealed record CaseDetails(CaseSummary Summary, CaseReport Report);
 
 public sealed record CaseDiagramData(string CaseNumber, IReadOnlyList<InstanceDiagram> Instances);
 
+public sealed record StartedReferral(string CaseNumber, long InstanceId);
+
 public sealed record RecordedCase(string CaseNumber, bool ProcessStarted, long? InstanceId);
 
 /// <summary>
@@ -38,6 +40,9 @@ public static class CasesApi
         api.MapPost("/cases", RecordAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Registrar))
             .WithSummary("Records a report (registrars): creates the case and starts its referral process. Fields as on the report form.");
+        api.MapPost("/cases/{number}/referral", StartReferralAsync)
+            .WithSummary("Starts the referral process of a case whose start failed (administrators; the chair of the case's district). "
+                + "409 if it runs already or stopped with an incident; 422 with the runner's reason if it fails again.");
         return api;
     }
 
@@ -107,6 +112,25 @@ public static class CasesApi
         var result = await intake.RecordAsync(input, districtId.Value, user.Identity!.Name!, cancellationToken);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(result.CaseNumber)}",
             new RecordedCase(result.CaseNumber, result.Start.IsOk, result.Start.InstanceId));
+    }
+
+    private static async Task<Results<Ok<StartedReferral>, ProblemHttpResult>> StartReferralAsync(
+        string number, ClaimsPrincipal user, ReferralRestart restart, CancellationToken cancellationToken)
+    {
+        var result = await restart.StartAsync(user, number, cancellationToken);
+        return result.Outcome switch
+        {
+            RestartOutcome.Started => TypedResults.Ok(new StartedReferral(number, result.InstanceId!.Value)),
+            RestartOutcome.NoSuchCase => NoSuchCase(),
+            RestartOutcome.NotAllowed => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "Administrators and the district's chair only", detail: "Only an administrator or the chair can start a case's referral."),
+            RestartOutcome.AlreadyStarted => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The referral process has started already"),
+            RestartOutcome.StoppedByIncident => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The referral process stopped with an incident", detail: $"Retry incident of instance {result.InstanceId} instead."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The referral process could not start", detail: result.Message),
+        };
     }
 
     private static ProblemHttpResult NoSuchCase() =>

@@ -8,6 +8,9 @@ public static class CasesRegistration
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseDiagrams>();
         services.AddScoped<CaseList>();
+        services.AddScoped<ReferralRestart>();
+        services.AddSingleton<ReferralStartLock>();
+        services.AddScoped<AwaitingReferrals>();
         return services;
     }
 }
