@@ -56,7 +56,8 @@ public sealed class ShowModel(
         if (result.Outcome == RestartOutcome.NoSuchCase) return NotFound();
         if (result.Outcome == RestartOutcome.NotAllowed) return Forbid();
         TempData["Status"] = StartMessage(text, result);
-        return RedirectToPage(new { number });
+        // Not RedirectToPage: routes are written in lower case, and a case number is matched as written.
+        return Redirect($"/cases/{Uri.EscapeDataString(number)}");
     }
 
     /// <summary>What the user reads after asking to start a referral; the runner's reason when it failed again.</summary>

@@ -71,6 +71,17 @@ public static class Endpoints
         new("GET", "/api/instances/{otherInstance}", OtherCaseSeers, SignedIn),
         new("POST", "/api/cases", Registrars, Json: "{}"),
 
+        // Starting a case's referral later (the matrix's cases have started, so those allowed get 409 or the page's
+        // message): administrators any case, the chair their district's; those who see the case otherwise get 403,
+        // everyone else 404. Administrators see no case page, so they start from the incidents page or the API.
+        new("POST", "/api/cases/{homeCase}/referral", [Administrator, Chair],
+            [Administrator, Chair, PoliceMember, Analyst, OtherChair, OtherSocialMember, OtherRegistrar], Json: "{}"),
+        new("POST", "/api/cases/{otherCase}/referral", [Administrator, OtherChair],
+            [Administrator, OtherChair, Chair, Secretary, Registrar, SocialMember, PoliceMember, Analyst], Json: "{}"),
+        new("POST", "/cases/{homeCase}?handler=StartReferral", [Chair],
+            [Chair, Administrator, PoliceMember, Analyst, OtherChair, OtherSocialMember, OtherRegistrar], Form: EmptyForm),
+        new("POST", "/incidents?handler=StartReferral&number={homeCase}", [Administrator, Chair], IncidentHandlers, Form: EmptyForm),
+
         // The audit trail of case views.
         new("GET", "/audit", [Administrator]),
         new("GET", "/api/audit/case-views", [Administrator]),
