@@ -15,6 +15,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         // The last line of defence against two cases with one number, whatever allocated it.
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => new { c.DistrictId, c.Year, c.Sequence }).IsUnique();
+        // The few cases waiting for their referral process (ReferralRestart.Awaiting), found without reading the others.
+        builder.HasIndex(c => new { c.DistrictId, c.Year, c.Sequence }, ReferralRestart.AwaitingIndex).HasFilter(ReferralRestart.AwaitingFilter);
         builder.HasOne<District>().WithMany().HasForeignKey(c => c.DistrictId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -53,11 +53,20 @@ public sealed class ReferralRestart(
     public bool AwaitsStart(CaseRecord record) =>
         record.Status == CaseStatus.ProcessNotStarted || (record.ProcessInstanceId is null && record.CreatedAt < time.GetUtcNow() - IntakeGrace);
 
-    /// <summary>The cases waiting for their process, as a query: the same rule as <see cref="AwaitsStart"/>.</summary>
+    internal const string AwaitingIndex = "IX_Cases_AwaitingProcess";
+
+    /// <summary>The partial index's condition; <see cref="Awaiting"/> repeats it as written so SQLite may use the index.</summary>
+    internal const string AwaitingFilter = "\"Status\" = 'ProcessNotStarted' OR \"ProcessInstanceId\" IS NULL";
+
+    /// <summary>
+    /// The cases waiting for their process, as a query: the same rule as <see cref="AwaitsStart"/>, written as
+    /// (not started or no instance) and (not started or not recent) so that its first term is the partial index's.
+    /// </summary>
     public IQueryable<CaseRecord> Awaiting(IQueryable<CaseRecord> cases)
     {
         var recent = time.GetUtcNow() - IntakeGrace;
-        return cases.Where(c => c.Status == CaseStatus.ProcessNotStarted || (c.ProcessInstanceId == null && c.CreatedAt < recent));
+        return cases.Where(c => c.Status == CaseStatus.ProcessNotStarted || c.ProcessInstanceId == null)
+            .Where(c => c.Status == CaseStatus.ProcessNotStarted || c.CreatedAt < recent);
     }
 
     public async Task<RestartResult> StartAsync(ClaimsPrincipal user, string caseNumber, CancellationToken cancellationToken)

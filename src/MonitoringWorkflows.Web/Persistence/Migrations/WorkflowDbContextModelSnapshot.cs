@@ -281,6 +281,9 @@ namespace MonitoringWorkflows.Web.Persistence.Migrations
                     b.HasIndex("DistrictId", "Year", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "DistrictId", "Year", "Sequence" }, "IX_Cases_AwaitingProcess")
+                        .HasFilter("\"Status\" = 'ProcessNotStarted' OR \"ProcessInstanceId\" IS NULL");
+
                     b.ToTable("Cases", (string)null);
                 });
 
