@@ -77,7 +77,7 @@ public sealed class ReferralRestart(
         await startLock.Gate.WaitAsync(cancellationToken);
         try
         {
-            return await StartClaimedAsync(found.Number, user.Identity!.Name!, cancellationToken);
+            return await StartLockedAsync(found.Number, user.Identity!.Name!, cancellationToken);
         }
         finally
         {
@@ -97,7 +97,7 @@ public sealed class ReferralRestart(
         return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == caseNumber, cancellationToken);
     }
 
-    private async Task<RestartResult> StartClaimedAsync(string caseNumber, string actor, CancellationToken cancellationToken)
+    private async Task<RestartResult> StartLockedAsync(string caseNumber, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == caseNumber, cancellationToken);
@@ -111,13 +111,18 @@ public sealed class ReferralRestart(
         var claimed = await writes.RunAsync(() => db.Cases
             .Where(c => c.Id == record.Id && c.Status == record.Status && c.ProcessInstanceId == record.ProcessInstanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Open), cancellationToken), cancellationToken);
-        if (claimed == 0) return new RestartResult(RestartOutcome.AlreadyStarted);
-        // Claimed: whatever the request does now, the case's state must be written down, so no cancellation from here.
+        return claimed == 0 ? new RestartResult(RestartOutcome.AlreadyStarted) : await StartOrLinkAsync(db, record, existing?.Id, actor);
+    }
+
+    /// <summary>Claimed: whatever the request does now, the case's state must be written down, so no cancellation from here.</summary>
+    private async Task<RestartResult> StartOrLinkAsync(WorkflowDbContext db, CaseRecord record, long? existing, string actor)
+    {
+        var caseNumber = record.Number;
         if (existing is not null)
         {
-            logger.LogWarning("Case {CaseNumber} had no process recorded but instance {InstanceId} exists for it: linked", caseNumber, existing.Id);
-            await LinkAsync(db, record.Id, existing.Id);
-            return new RestartResult(RestartOutcome.Started, null, existing.Id);
+            logger.LogWarning("Case {CaseNumber} had no process recorded but instance {InstanceId} exists for it: linked", caseNumber, existing);
+            await LinkAsync(db, record.Id, existing.Value);
+            return new RestartResult(RestartOutcome.Started, null, existing);
         }
         var start = await RunStartAsync(record, actor);
         if (start is { IsOk: true, InstanceId: { } started })
