@@ -188,4 +188,16 @@ public sealed class ReferralRestartTests
         Assert.Equal((CaseStatus.Open, (long?)instance.Id), (saved.Status, saved.ProcessInstanceId));
         Assert.All(await check.VictimFacts.ToListAsync(), f => Assert.Equal(instance.Id, f.ProcessInstanceId));
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheStartEndpoint()
+    {
+        await using var site = new RestartSite();
+        using var chair = await site.SignedInAsync("chair@demo.az");
+
+        var document = await chair.Http.GetStringAsync("/openapi/v1.json");
+
+        var path = JsonDocument.Parse(document).RootElement.GetProperty("paths").GetProperty("/api/cases/{number}/referral");
+        Assert.Contains("Starts the referral process", path.GetProperty("post").GetProperty("summary").GetString());
+    }
 }
