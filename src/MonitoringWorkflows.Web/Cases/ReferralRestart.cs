@@ -153,6 +153,22 @@ public sealed class ReferralRestart(
         }
     }
 
+    /// <summary>
+    /// After an incident of <paramref name="instanceId"/> was retried and the instance went on: a case whose start had ended
+    /// in that incident (not started, naming the instance) is started now, so it leaves the "not started" lists and its
+    /// page shows the process without anyone asking for the start again.
+    /// </summary>
+    public async Task LinkRetriedAsync(long instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stuck = await Awaiting(db.Cases).Where(c => c.ProcessInstanceId == instanceId)
+            .Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(cancellationToken);
+        if (stuck is null) return;
+        await LinkAsync(db, stuck.Id, instanceId);
+        logger.LogInformation("The referral process of case {CaseNumber} went on after its start's incident was retried: instance {InstanceId}",
+            stuck.Number, instanceId);
+    }
+
     /// <summary>The case and its victims' facts name the instance, in one transaction, so the figures follow the outcome.</summary>
     private Task<int> LinkAsync(WorkflowDbContext db, long caseId, long instanceId) => writes.RunAsync(async () =>
     {

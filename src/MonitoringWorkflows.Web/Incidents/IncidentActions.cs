@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MonitoringWorkflows.Engine.Runtime;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
@@ -11,9 +12,11 @@ namespace MonitoringWorkflows.Web.Incidents;
 /// Retrying and cancelling, for those who may see the incident (<see cref="IncidentList"/>). A retry replays the failed
 /// trigger and records who asked and how it went (<see cref="JournalKind.IncidentRetried"/>), successful or not; a cancel
 /// ends the case's whole process — the top-level instance, since a called process is only cancelled through its parent —
-/// and the engine journals it with the reason.
+/// and the engine journals it with the reason. A retry that lets a case's referral go on after its start stopped at an
+/// incident also marks the case started (<see cref="ReferralRestart.LinkRetriedAsync"/>).
 /// </summary>
-public sealed class IncidentActions(IncidentList incidents, WorkflowRunner runner, WorkflowDbContext db, WriteGate writes, TimeProvider time)
+public sealed class IncidentActions(
+    IncidentList incidents, WorkflowRunner runner, WorkflowDbContext db, WriteGate writes, ReferralRestart referrals, TimeProvider time)
 {
     public async Task<RunResult> RetryAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {
@@ -25,6 +28,8 @@ public sealed class IncidentActions(IncidentList incidents, WorkflowRunner runne
             Detail = $"Incident {found.Id}: {result.Outcome}{(result.IsOk ? "" : $" ({result.Message})")}",
         });
         await writes.SaveChangesAsync(db, cancellationToken);
+        // A case whose referral stopped at this incident right at its start was kept as not started: it is running now.
+        if (result.IsOk) await referrals.LinkRetriedAsync(found.InstanceId, cancellationToken);
         return result;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringWorkflows.Engine.Runtime;
+using MonitoringWorkflows.Web.Cases;
 using MonitoringWorkflows.Web.Persistence.Records;
 using MonitoringWorkflows.Web.Runtime;
 using MonitoringWorkflows.Web.Tests.CasePages;
@@ -69,6 +70,33 @@ public sealed class IncidentsTests
         Assert.Equal($"Incident {incident}: Ok", journal[1].Detail);
         Assert.NotNull((await db.Incidents.SingleAsync(i => i.Id == incident)).ResolvedAt);
         Assert.Equal(ProcessInstanceStatus.Completed, (await db.ProcessInstances.SingleAsync(i => i.Id == instance)).Status); // score 3: the low route ends it
+    }
+
+    [Fact]
+    public async Task Retry_OfTheIncidentThatStoppedACasesStart_MarksTheCaseStarted()
+    {
+        await using var site = new CaseSite();
+        var (number, instance, incident) = await IncidentAsync(site);
+        await using (var db = site.Database())
+        {
+            // As the intake leaves a case whose start ended in an incident: not started, naming the stopped instance.
+            await db.Cases.Where(c => c.Number == number).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CaseStatus.ProcessNotStarted).SetProperty(c => c.ProcessInstanceId, instance));
+            await db.VictimFacts.ExecuteUpdateAsync(s => s.SetProperty(f => f.ProcessInstanceId, (long?)null));
+        }
+        var chair = await site.SignedInAsync("chair@demo.az");
+        var before = await chair.GetPageAsync("/cases?status=notStarted");
+
+        await FixRiskAsync(site, instance);
+        var retried = await CaseSite.PostJsonAsync(chair, $"/api/incidents/{incident}/retry", new { });
+
+        Assert.Contains($"data-case=\"{number}\"", before);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        await using var read = site.Database();
+        var started = await read.Cases.SingleAsync(c => c.Number == number);
+        Assert.Equal((CaseStatus.Open, (long?)instance), (started.Status, started.ProcessInstanceId));
+        Assert.All(await read.VictimFacts.Where(f => f.CaseId == started.Id).ToListAsync(), f => Assert.Equal(instance, f.ProcessInstanceId));
+        Assert.DoesNotContain($"data-case=\"{number}\"", await chair.GetPageAsync("/cases?status=notStarted"));
     }
 
     [Fact]
