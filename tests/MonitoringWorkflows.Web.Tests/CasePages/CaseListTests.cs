@@ -67,7 +67,7 @@ public sealed class CaseListTests
         Assert.Contains("qurum: Polis şöbəsi", html);
         Assert.Contains("qrupun qərarını gözləyir", html);
         Assert.Contains("2026-11 ayında qeydə alınıb", html);
-        Assert.DoesNotContain("göndəriş rədd edilib", html);
+        Assert.DoesNotContain("yönləndirmə rədd edilib", html);
         Assert.Contains("href=\"/cases\" data-testid=\"dashboard-filters-clear\"", html);
         Assert.DoesNotContain("data-testid=\"dashboard-filters\"", plain);
     }
