@@ -45,7 +45,7 @@ public sealed class CaseIntake(
         var facts = VictimFacts.Of(record, input);
         await writes.RunAsync(() => InsertAsync(db, record, facts, districtCode, cancellationToken), cancellationToken);
 
-        var start = await StartProcessAsync(record.Number, input, actor, cancellationToken);
+        var start = await ReferralStart.RunAsync(runner, logger, record.Number, () => input, actor, cancellationToken);
         record.ProcessInstanceId = start.InstanceId;
         if (!start.IsOk)
         {
@@ -57,20 +57,6 @@ public sealed class CaseIntake(
         // CancellationToken.None: the case exists now, and what happened to its process must be written down with it.
         if (record.ProcessInstanceId is not null || !start.IsOk) await writes.SaveChangesAsync(db, CancellationToken.None);
         return new IntakeResult(record.Number, start);
-    }
-
-    /// <summary>The runner answers expected failures as results; anything it throws must not lose the recorded case either.</summary>
-    private async Task<RunResult> StartProcessAsync(string caseNumber, ReportInput input, string actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await runner.StartAsync(ProcessKey, caseNumber, StartVariables.For(caseNumber, input), actor, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Starting the referral process of case {CaseNumber} threw", caseNumber);
-            return new RunResult(RunOutcome.Incident, exception.Message);
-        }
     }
 
     /// <summary>

@@ -50,8 +50,8 @@ public sealed class ReferralRestart(
         user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.Chair) && user.DistrictIdOf() == record.DistrictId);
 
     /// <summary>Whether the case waits for its referral process: its start failed, or it has none long after it was recorded.</summary>
-    public bool AwaitsStart(CaseRecord record) =>
-        record.Status == CaseStatus.ProcessNotStarted || (record.ProcessInstanceId is null && record.CreatedAt < time.GetUtcNow() - IntakeGrace);
+    public static bool AwaitsStart(CaseRecord record, DateTimeOffset now) =>
+        record.Status == CaseStatus.ProcessNotStarted || (record.ProcessInstanceId is null && record.CreatedAt < now - IntakeGrace);
 
     internal const string AwaitingIndex = "IX_Cases_AwaitingProcess";
 
@@ -101,7 +101,7 @@ public sealed class ReferralRestart(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == caseNumber, cancellationToken);
-        if (!AwaitsStart(record)) return new RestartResult(RestartOutcome.AlreadyStarted, null, record.ProcessInstanceId);
+        if (!AwaitsStart(record, time.GetUtcNow())) return new RestartResult(RestartOutcome.AlreadyStarted, null, record.ProcessInstanceId);
         var existing = await db.ProcessInstances.AsNoTracking()
             .Where(i => i.BusinessKey == caseNumber && i.ParentInstanceId == null).OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.Status }).FirstOrDefaultAsync(cancellationToken);
@@ -124,7 +124,7 @@ public sealed class ReferralRestart(
             await LinkAsync(db, record.Id, existing.Value);
             return new RestartResult(RestartOutcome.Started, null, existing);
         }
-        var start = await RunStartAsync(record, actor);
+        var start = await ReferralStart.RunAsync(runner, logger, record.Number, record.ReadReport, actor, CancellationToken.None);
         if (start is { IsOk: true, InstanceId: { } started })
         {
             await LinkAsync(db, record.Id, started);
@@ -136,21 +136,6 @@ public sealed class ReferralRestart(
         logger.LogError("Starting the referral process of case {CaseNumber} failed again ({Actor}): {Outcome} {Message}",
             caseNumber, actor, start.Outcome, start.Message);
         return new RestartResult(RestartOutcome.Failed, start.Message ?? start.Outcome.ToString(), start.InstanceId);
-    }
-
-    private async Task<RunResult> RunStartAsync(CaseRecord record, string actor)
-    {
-        try
-        {
-            var report = record.ReadReport();
-            return await runner.StartAsync(CaseIntake.ProcessKey, record.Number, StartVariables.For(record.Number, report), actor,
-                CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Starting the referral process of case {CaseNumber} threw", record.Number);
-            return new RunResult(RunOutcome.Incident, exception.Message);
-        }
     }
 
     /// <summary>

@@ -12,9 +12,7 @@ namespace MonitoringWorkflows.Web.Cases;
 /// steps and timeline, each as much as the user's sight allows. The view is recorded before anything is shown; a case
 /// the user may not see is a 404, exactly like one that does not exist.
 /// </summary>
-public sealed class ShowModel(
-    CaseAccess access, CaseViewAudit audit, CaseReader reader, InstanceTimers timers, ReferralRestart restart,
-    IStringLocalizer<CasesText> text) : PageModel
+public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader reader, InstanceTimers timers, TimeProvider time) : PageModel
 {
     public CaseSummary Summary { get; private set; } = null!;
     public CaseReport Report { get; private set; } = null!;
@@ -40,7 +38,7 @@ public sealed class ShowModel(
         var page = await reader.PageAsync(User, seen, cancellationToken);
         (Summary, Steps, Timeline) = (page.Summary, page.Steps, page.Timeline);
         Report = CaseReport.Of(seen.Case, seen.Sight);
-        AwaitsStart = restart.AwaitsStart(seen.Case);
+        AwaitsStart = ReferralRestart.AwaitsStart(seen.Case, time.GetUtcNow());
         MayStart = AwaitsStart && ReferralRestart.MayStart(User, seen.Case);
         if (seen.Sight == CaseSight.Whole)
             Timers = new TimerPanel(await timers.OfCaseAsync(seen.Case.Number, cancellationToken), User.IsInRole(Roles.Administrator), null);
@@ -48,7 +46,9 @@ public sealed class ShowModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartReferralAsync(string number, CancellationToken cancellationToken)
+    // The start's services come with the POST alone: the case page's GET, a hot path, does not build them.
+    public async Task<IActionResult> OnPostStartReferralAsync(string number, [FromServices] ReferralRestart restart,
+        [FromServices] IStringLocalizer<CasesText> text, CancellationToken cancellationToken)
     {
         // The page is the case page: whoever may not see the case gets what its GET gives, a 404.
         if (await access.FindAsync(User, number, cancellationToken) is null) return NotFound();
