@@ -12,7 +12,7 @@ public sealed record AwaitingReferral(string CaseNumber, DateTimeOffset Register
 /// The cases whose referral process has not started, for those who may start them: every district's for an
 /// administrator, their own district's for the chair, none for anyone else. By district, oldest first in each.
 /// </summary>
-public sealed class AwaitingReferrals(WorkflowDbContext db, ReferralRestart restart)
+public sealed class AwaitingReferrals(WorkflowDbContext db, TimeProvider time)
 {
     public const int Limit = 200;
 
@@ -26,7 +26,7 @@ public sealed class AwaitingReferrals(WorkflowDbContext db, ReferralRestart rest
         var district = user.DistrictIdOf();
         if (!user.IsInRole(Roles.Administrator))
             cases = user.IsInRole(Roles.Chair) && district is not null ? cases.Where(c => c.DistrictId == district) : cases.Where(_ => false);
-        return restart.Awaiting(cases)
+        return AwaitingStart.Among(cases, time.GetUtcNow())
             // The partial index's order: no sort, and no walk through the cases that started.
             .OrderBy(c => c.DistrictId).ThenBy(c => c.Year).ThenBy(c => c.Sequence).Take(Limit)
             .Join(db.Districts, c => c.DistrictId, d => d.Id, (c, d) => new AwaitingReferral(c.Number, c.CreatedAt, d.Code));

@@ -16,7 +16,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => new { c.DistrictId, c.Year, c.Sequence }).IsUnique();
         // The few cases waiting for their referral process (ReferralRestart.Awaiting), found without reading the others.
-        builder.HasIndex(c => new { c.DistrictId, c.Year, c.Sequence }, ReferralRestart.AwaitingIndex).HasFilter(ReferralRestart.AwaitingFilter);
+        builder.HasIndex(c => new { c.DistrictId, c.Year, c.Sequence }, AwaitingStart.Index).HasFilter(AwaitingStart.Filter);
         builder.HasOne<District>().WithMany().HasForeignKey(c => c.DistrictId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -31,8 +31,7 @@ public sealed record CaseListPage(IReadOnlyList<CaseListRow> Rows, int Page, int
 /// cases; stage, risk level and overdue counts are then read for the one page shown only. No total is counted: with
 /// a million cases a count costs more than the page, so the list offers "next" when one more row exists.
 /// </summary>
-public sealed class CaseList(
-    WorkflowDbContext db, CaseAccess access, TimeProvider time, IStringLocalizer<InboxText> steps, ReferralRestart restart)
+public sealed class CaseList(WorkflowDbContext db, CaseAccess access, TimeProvider time, IStringLocalizer<InboxText> steps)
 {
     public const int PageSize = 50;
 
@@ -82,7 +81,7 @@ public sealed class CaseList(
         if (filter.Status == CaseStates.Closed) cases = cases.Where(c => ended.Any(i => i.Id == c.ProcessInstanceId));
         else if (filter.Status == CaseStates.Open)
             cases = cases.Where(c => c.Status == CaseStatus.Open && !ended.Any(i => i.Id == c.ProcessInstanceId));
-        else if (filter.Status == CaseStates.NotStarted) cases = restart.Awaiting(cases);
+        else if (filter.Status == CaseStates.NotStarted) cases = AwaitingStart.Among(cases, time.GetUtcNow());
         if (filter.Risk == "none")
         {
             var screened = db.ProcessInstances.FromSql(

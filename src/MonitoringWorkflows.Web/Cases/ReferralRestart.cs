@@ -43,31 +43,8 @@ public sealed class ReferralRestart(
     IDbContextFactory<WorkflowDbContext> contexts, CaseAccess access, WriteGate writes, WorkflowRunner runner,
     ReferralStartLock startLock, TimeProvider time, ILogger<ReferralRestart> logger)
 {
-    /// <summary>A case this recent without a process may still be getting one from the intake that recorded it.</summary>
-    internal static readonly TimeSpan IntakeGrace = TimeSpan.FromMinutes(2);
-
     public static bool MayStart(ClaimsPrincipal user, CaseRecord record) =>
         user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.Chair) && user.DistrictIdOf() == record.DistrictId);
-
-    /// <summary>Whether the case waits for its referral process: its start failed, or it has none long after it was recorded.</summary>
-    public static bool AwaitsStart(CaseRecord record, DateTimeOffset now) =>
-        record.Status == CaseStatus.ProcessNotStarted || (record.ProcessInstanceId is null && record.CreatedAt < now - IntakeGrace);
-
-    internal const string AwaitingIndex = "IX_Cases_AwaitingProcess";
-
-    /// <summary>The partial index's condition; <see cref="Awaiting"/> repeats it as written so SQLite may use the index.</summary>
-    internal const string AwaitingFilter = "\"Status\" = 'ProcessNotStarted' OR \"ProcessInstanceId\" IS NULL";
-
-    /// <summary>
-    /// The cases waiting for their process, as a query: the same rule as <see cref="AwaitsStart"/>, written as
-    /// (not started or no instance) and (not started or not recent) so that its first term is the partial index's.
-    /// </summary>
-    public IQueryable<CaseRecord> Awaiting(IQueryable<CaseRecord> cases)
-    {
-        var recent = time.GetUtcNow() - IntakeGrace;
-        return cases.Where(c => c.Status == CaseStatus.ProcessNotStarted || c.ProcessInstanceId == null)
-            .Where(c => c.Status == CaseStatus.ProcessNotStarted || c.CreatedAt < recent);
-    }
 
     public async Task<RestartResult> StartAsync(ClaimsPrincipal user, string caseNumber, CancellationToken cancellationToken)
     {
@@ -101,7 +78,7 @@ public sealed class ReferralRestart(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == caseNumber, cancellationToken);
-        if (!AwaitsStart(record, time.GetUtcNow())) return new RestartResult(RestartOutcome.AlreadyStarted, null, record.ProcessInstanceId);
+        if (!AwaitingStart.Is(record, time.GetUtcNow())) return new RestartResult(RestartOutcome.AlreadyStarted, null, record.ProcessInstanceId);
         var existing = await db.ProcessInstances.AsNoTracking()
             .Where(i => i.BusinessKey == caseNumber && i.ParentInstanceId == null).OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.Status }).FirstOrDefaultAsync(cancellationToken);
@@ -146,7 +123,7 @@ public sealed class ReferralRestart(
     public async Task LinkRetriedAsync(long instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stuck = await Awaiting(db.Cases).Where(c => c.ProcessInstanceId == instanceId)
+        var stuck = await AwaitingStart.Among(db.Cases, time.GetUtcNow()).Where(c => c.ProcessInstanceId == instanceId)
             .Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(cancellationToken);
         if (stuck is null) return;
         await LinkAsync(db, stuck.Id, instanceId);

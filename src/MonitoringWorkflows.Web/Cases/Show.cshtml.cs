@@ -38,7 +38,7 @@ public sealed class ShowModel(CaseAccess access, CaseViewAudit audit, CaseReader
         var page = await reader.PageAsync(User, seen, cancellationToken);
         (Summary, Steps, Timeline) = (page.Summary, page.Steps, page.Timeline);
         Report = CaseReport.Of(seen.Case, seen.Sight);
-        AwaitsStart = ReferralRestart.AwaitsStart(seen.Case, time.GetUtcNow());
+        AwaitsStart = AwaitingStart.Is(seen.Case, time.GetUtcNow());
         MayStart = AwaitsStart && ReferralRestart.MayStart(User, seen.Case);
         if (seen.Sight == CaseSight.Whole)
             Timers = new TimerPanel(await timers.OfCaseAsync(seen.Case.Number, cancellationToken), User.IsInRole(Roles.Administrator), null);

@@ -27,7 +27,7 @@ public sealed class AwaitingPlanTests(ITestOutputHelper output)
         var plan = await QueryPlan.OfAsync(db, list.PageQuery(chair, new CaseListFilter(CaseStates.NotStarted), DateTimeOffset.UtcNow));
         output.WriteLine(plan);
 
-        Assert.Contains(ReferralRestart.AwaitingIndex, plan);
+        Assert.Contains(AwaitingStart.Index, plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
@@ -45,7 +45,7 @@ public sealed class AwaitingPlanTests(ITestOutputHelper output)
         var plan = await QueryPlan.OfAsync(db, awaiting.Query(user));
         output.WriteLine(plan);
 
-        Assert.Contains(ReferralRestart.AwaitingIndex, plan);
+        Assert.Contains(AwaitingStart.Index, plan);
         // A scan of the cases is allowed only through the partial index (the administrator's list has no district to seek).
         Assert.DoesNotContain("SCAN c", plan.Split(" | "));
         Assert.DoesNotContain("TEMP B-TREE", plan);
