@@ -11,6 +11,13 @@ public static class AzerbaijanTime
 
     public static DateTimeOffset Of(DateTimeOffset moment) => moment.ToOffset(Offset);
 
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
+    /// <summary>A date-time written without an offset (a browser's date-time field) read as Baku time; null when it is not one.</summary>
+    public static DateTimeOffset? ParseLocal(string text) =>
+        DateTime.TryParseExact(text, LocalFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
+            out var local) ? new DateTimeOffset(local, Offset) : null;
+
     /// <summary>A moment as the user reads it: Baku time, in the user's culture's short date and time.</summary>
     public static string ToLocalDisplay(this DateTimeOffset moment) => Of(moment).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 

@@ -9,7 +9,7 @@ namespace MonitoringWorkflows.Web.ProtectionOrders;
 /// <summary>The facts of an order step and its case that its order row is made from.</summary>
 internal sealed record OrderStep(long StepId, long InstanceId, string? FormKey, string? Agency, long CaseId, int DistrictId, string CaseNumber);
 
-/// <summary>An order the catch-up found missing: its step, the order its data record, and who completed the step.</summary>
+/// <summary>An order to record: its step, the order its data record, and who recorded it (completed the step).</summary>
 internal sealed record MissingOrder(OrderStep Step, OrderDraft Draft, string RecordedBy);
 
 /// <summary>
@@ -57,34 +57,16 @@ public sealed class ProtectionOrderBook(
     {
         if (missing.Count == 0) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await writes.RunAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var recorded = new List<ProtectionOrderRecord>();
-            foreach (var (step, draft, recordedBy) in missing)
-            {
-                if (await db.Set<ProtectionOrderRecord>().AnyAsync(o => o.UserTaskId == step.StepId, cancellationToken)) continue;
-                var order = NewOrder(step, draft, recordedBy);
-                db.Add(order);
-                await SaveAndReplaceAsync(db, order, cancellationToken);
-                recorded.Add(order);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return recorded;
-        }, cancellationToken);
+        return await writes.RunAsync(() => SaveAsync(db, missing, cancellationToken), cancellationToken);
     }
 
     private async Task<ProtectionOrderRecord?> InsertAsync(OrderStep step, OrderDraft draft, string recordedBy,
         CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orders = db.Set<ProtectionOrderRecord>();
-        if (await orders.AnyAsync(o => o.UserTaskId == step.StepId, cancellationToken)) return null;
-        var order = NewOrder(step, draft, recordedBy);
-        orders.Add(order);
+        IReadOnlyList<ProtectionOrderRecord> recorded;
         try
         {
-            await writes.RunAsync(() => SaveAsync(db, order, cancellationToken), cancellationToken);
+            recorded = await RecordMissingAsync([new MissingOrder(step, draft, recordedBy)], cancellationToken);
         }
         catch (DbUpdateException exception)
         {
@@ -93,9 +75,34 @@ public sealed class ProtectionOrderBook(
             logger.LogInformation("The order of step {StepId} was recorded by another request: {Message}", step.StepId, exception.GetBaseException().Message);
             return null;
         }
+        if (recorded is not [var order]) return null;
         logger.LogInformation("{Kind} protection order {OrderId} on case {Case} recorded: {Days} days, ends {ExpiresAt:u}",
             order.Kind, order.Id, step.CaseNumber, order.Days, order.ExpiresAt);
         return order;
+    }
+
+    /// <summary>
+    /// The orders of the steps that have none yet, in the order given, each with the short-term orders it replaces, in
+    /// one transaction; the steps already recorded are read in one query.
+    /// </summary>
+    private async Task<IReadOnlyList<ProtectionOrderRecord>> SaveAsync(WorkflowDbContext db, IReadOnlyList<MissingOrder> orders,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stepIds = orders.Select(o => o.Step.StepId).ToList();
+        var recordedBefore = (await db.Set<ProtectionOrderRecord>().Where(o => stepIds.Contains(o.UserTaskId))
+            .Select(o => o.UserTaskId).ToListAsync(cancellationToken)).ToHashSet();
+        var recorded = new List<ProtectionOrderRecord>();
+        foreach (var (step, draft, recordedBy) in orders)
+        {
+            if (!recordedBefore.Add(step.StepId)) continue;
+            var order = NewOrder(step, draft, recordedBy);
+            db.Add(order);
+            await SaveAndReplaceAsync(db, order, cancellationToken);
+            recorded.Add(order);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
     }
 
     private ProtectionOrderRecord NewOrder(OrderStep step, OrderDraft draft, string recordedBy) => new()
@@ -104,15 +111,6 @@ public sealed class ProtectionOrderBook(
         Kind = draft.Kind, Agency = step.Agency, IssuedOn = draft.IssuedOn, Days = draft.Days, ExpiresAt = draft.ExpiresAt,
         RecordedBy = recordedBy, RecordedAt = time.GetUtcNow(),
     };
-
-    /// <summary>The order, and for a court's order the short-term orders of the case it replaces, in one transaction.</summary>
-    private static async Task<int> SaveAsync(WorkflowDbContext db, ProtectionOrderRecord order, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await SaveAndReplaceAsync(db, order, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return 1;
-    }
 
     private static async Task SaveAndReplaceAsync(WorkflowDbContext db, ProtectionOrderRecord order, CancellationToken cancellationToken)
     {

@@ -77,8 +77,7 @@ public sealed class ProtectionOrderRules(IOptions<ProtectionOrderOptions> option
         var invariant = CultureInfo.InvariantCulture;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), AzerbaijanTime.Offset);
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], invariant, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, AzerbaijanTime.Offset);
+        if (AzerbaijanTime.ParseLocal(text) is { } local) return local;
         return DateTimeOffset.TryParse(text, invariant, DateTimeStyles.None, out var moment) ? moment : null;
     }
 }

@@ -71,10 +71,8 @@ public sealed class InstanceModel(WorkflowDbContext db, CaseAccess access, Insta
     /// <summary>A browser's date-time field (no offset) read as Baku time; one with an offset as given.</summary>
     private static DateTimeOffset? ParseBaku(string text)
     {
-        var invariant = CultureInfo.InvariantCulture;
-        if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], invariant, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, AzerbaijanTime.Offset);
-        return text.Contains('T') && DateTimeOffset.TryParse(text, invariant, DateTimeStyles.None, out var moment) ? moment : null;
+        if (AzerbaijanTime.ParseLocal(text.Trim()) is { } local) return local;
+        return text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) ? moment : null;
     }
 
     /// <summary>False for an instance that does not exist, and alike for one of a case a chair or secretary may not see.</summary>
