@@ -1,12 +1,16 @@
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MonitoringWorkflows.Web.Designer.Drafts;
 
 namespace MonitoringWorkflows.Web.Designer;
 
 /// <summary>What a new definition starts as: a process with only its start event, or a form without fields.</summary>
 public static class BlankDefinitions
 {
+    public static string Of(DefinitionKind kind, string key, string name) =>
+        kind == DefinitionKind.Process ? Process(key, name) : Form(key, name);
+
     public static string Process(string key, string name)
     {
         var id = SecurityElement.Escape(key);

@@ -15,12 +15,6 @@ public sealed class DefinitionList(WorkflowDbContext db)
         return [.. processes, .. forms];
     }
 
-    /// <summary>The published version numbers of a key, newest first (for the export links).</summary>
-    public async Task<IReadOnlyList<int>> PublishedVersionsAsync(DefinitionKind kind, string key, CancellationToken cancellationToken) =>
-        kind == DefinitionKind.Process
-            ? await Versions(db.ProcessDefinitions, key).ToListAsync(cancellationToken)
-            : await Versions(db.FormDefinitions, key).ToListAsync(cancellationToken);
-
     /// <summary>The content of a published version, or of the draft when <paramref name="version"/> is 0.</summary>
     public async Task<(string Content, int Version)?> ContentAsync(DefinitionKind kind, string key, int? version, CancellationToken cancellationToken)
     {
@@ -29,9 +23,6 @@ public sealed class DefinitionList(WorkflowDbContext db)
             : await Pick(db.FormDefinitions, key, version).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (row.Content, row.Version);
     }
-
-    private static IQueryable<int> Versions<T>(DbSet<T> rows, string key) where T : class, IDefinitionVersion =>
-        rows.AsNoTracking().Where(d => d.Key == key && d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).Select(d => d.Version);
 
     private static IQueryable<T> Pick<T>(DbSet<T> rows, string key, int? version) where T : class, IDefinitionVersion
     {

@@ -66,8 +66,7 @@ public static class DesignerApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid key",
                 detail: "A key starts with a letter or _ and holds letters, digits, '-', '_' and '.' (100 at most).");
         var name = string.IsNullOrWhiteSpace(request.Name) ? key : request.Name.Trim();
-        var content = kind == DefinitionKind.Process ? BlankDefinitions.Process(key, name) : BlankDefinitions.Form(key, name);
-        var created = await drafts.CreateAsync(kind, key, name, content, user, cancellationToken);
+        var created = await drafts.CreateAsync(kind, key, name, BlankDefinitions.Of(kind, key, name), user, cancellationToken);
         return created is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Key taken", detail: $"A definition with the key '{key}' exists already.")
             : TypedResults.Created($"/api/designer/{Segment(kind)}/{Uri.EscapeDataString(key)}/draft", created);
@@ -104,7 +103,7 @@ public static class DesignerApi
     private static async Task<Results<Ok<ValidationReport>, ProblemHttpResult>> ValidateAsync(DefinitionKind kind, string key, string? content, DesignerValidation validation, CancellationToken cancellationToken)
     {
         if (content is null) return MissingContent("content");
-        return TypedResults.Ok(kind == DefinitionKind.Process ? await validation.ProcessAsync(key, content, cancellationToken) : DesignerValidation.Form(content));
+        return TypedResults.Ok(await validation.CheckAsync(kind, key, content, cancellationToken));
     }
 
     private static ProblemHttpResult MissingContent(string field) =>
@@ -116,7 +115,7 @@ public static class DesignerApi
         if (await drafts.GetAsync(kind, key, cancellationToken) is not { } draft) return TypedResults.NotFound();
         if (!draft.IsDraft || draft.Revision != revision)
             return Conflict(new DraftConflict(draft.IsDraft ? draft.Revision : 0, draft.UpdatedBy, draft.UpdatedAt));
-        var report = kind == DefinitionKind.Process ? await validation.ProcessAsync(key, draft.Content, cancellationToken) : DesignerValidation.Form(draft.Content);
+        var report = await validation.CheckAsync(kind, key, draft.Content, cancellationToken);
         if (report.HasErrors) return Refused("The draft has errors and was not published", report.Diagnostics);
         var outcome = await drafts.PublishAsync(kind, key, revision, report.Name, user, cancellationToken);
         return outcome switch

@@ -24,8 +24,7 @@ public sealed class IndexModel(DefinitionList list, DraftStore drafts, Definitio
         key = key?.Trim() ?? "";
         if (!DefinitionImport.KeyPattern().IsMatch(key)) return await RefusedAsync([text["Create_InvalidKey"]], cancellationToken);
         var title = string.IsNullOrWhiteSpace(name) ? key : name.Trim();
-        var content = kind == DefinitionKind.Process ? BlankDefinitions.Process(key, title) : BlankDefinitions.Form(key, title);
-        if (await drafts.CreateAsync(kind, key, title, content, DesignerApi.User(HttpContext), cancellationToken) is null)
+        if (await drafts.CreateAsync(kind, key, title, BlankDefinitions.Of(kind, key, title), DesignerApi.User(HttpContext), cancellationToken) is null)
             return await RefusedAsync([text["Create_Taken", key]], cancellationToken);
         TempData["Status"] = text["Create_Done", key].Value;
         return Redirect(DesignerPaths.Editor(kind, key));

@@ -24,6 +24,10 @@ public sealed class DefinitionCache
         return definitions.GetOrAdd(versionId, Parse(row.Key, row.BpmnXml));
     }
 
+    /// <summary>The model of a version whose row the caller has already read: parsed once, like <see cref="GetAsync"/>, without reading the XML again.</summary>
+    internal ProcessDefinition Get(long versionId, string key, string bpmnXml) =>
+        definitions.TryGetValue(versionId, out var cached) ? cached : definitions.GetOrAdd(versionId, Parse(key, bpmnXml));
+
     /// <summary>Reads the process <paramref name="key"/> out of a BPMN file, or throws with the reader's diagnostics.</summary>
     public static ProcessDefinition Parse(string key, string bpmnXml)
     {

@@ -9,8 +9,8 @@ namespace MonitoringWorkflows.Web.Runtime;
 /// The latest published version of each process key, remembered so that starting a case (or a child of a call
 /// activity) does not query the definitions every time. Only found versions are remembered: a key without a published
 /// version is asked again next time, so a first publication needs no invalidation. Publishing a newer version of a key
-/// already started must call <see cref="Invalidate"/> once its transaction has committed (today only the importer
-/// publishes, and it only adds keys the database does not know).
+/// already started must call <see cref="Invalidate"/> once its transaction has committed (the designer's
+/// DraftStore.PublishAsync does; the importer only adds keys the database does not know).
 /// </summary>
 public sealed class PublishedVersions
 {

@@ -24,7 +24,7 @@ public sealed class InstanceMigration(IDbContextFactory<WorkflowDbContext> conte
     {
         var (from, to) = (await versions.FindAsync(key, fromVersion, cancellationToken), await versions.LatestAsync(key, cancellationToken));
         if (from is null || to is null) return null;
-        var (before, after) = (await versions.ModelAsync(from.Id, cancellationToken), await versions.ModelAsync(to.Id, cancellationToken));
+        var (before, after) = (versions.Model(from), versions.Model(to));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var instances = await db.ProcessInstances.AsNoTracking()
             .Where(i => i.DefinitionVersionId == from.Id
@@ -41,7 +41,7 @@ public sealed class InstanceMigration(IDbContextFactory<WorkflowDbContext> conte
         var from = await versions.FindAsync(key, request.FromVersion, cancellationToken);
         var to = await versions.LatestAsync(key, cancellationToken);
         if (from is null || to is null || to.Version != request.ToVersion || from.Id == to.Id) return null;
-        var (before, after) = (await versions.ModelAsync(from.Id, cancellationToken), await versions.ModelAsync(to.Id, cancellationToken));
+        var (before, after) = (versions.Model(from), versions.Model(to));
         var migrated = new List<long>();
         var refused = new List<MigrationRefusal>();
         foreach (var id in (request.InstanceIds ?? []).Distinct())

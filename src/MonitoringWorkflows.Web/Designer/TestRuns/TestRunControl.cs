@@ -110,7 +110,7 @@ public sealed class TestRunControl(TestRunStore store, TestRunner runner, Proces
         return (new SandboxInstance
         {
             No = 1, ProcessKey = row.Key, Version = $"v{row.Version}", BpmnXml = row.BpmnXml,
-            Definition = await versions.ModelAsync(row.Id, cancellationToken),
+            Definition = versions.Model(row),
         }, []);
     }
 

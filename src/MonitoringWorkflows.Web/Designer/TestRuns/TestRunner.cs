@@ -104,7 +104,7 @@ public sealed class TestRunner(ProcessExecutor executor, IDbContextFactory<Workf
         var child = new SandboxInstance
         {
             No = run.Instances.Count + 1, ParentNo = parent.No, ParentTokenId = started.TokenId, ProcessKey = started.ProcessId,
-            Version = $"v{row.Version}", BpmnXml = row.BpmnXml, Definition = await definitions.GetAsync(db, versionId, cancellationToken),
+            Version = $"v{row.Version}", BpmnXml = row.BpmnXml, Definition = definitions.Get(versionId, started.ProcessId, row.BpmnXml),
         };
         run.Instances.Add(child);
         pending.Enqueue((child, new StartInstance(started.Variables, IsCalledProcess: true) { Actor = actor }));

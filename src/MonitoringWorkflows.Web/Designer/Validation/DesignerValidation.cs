@@ -5,6 +5,7 @@ using MonitoringWorkflows.Engine.Expressions;
 using MonitoringWorkflows.Engine.Model;
 using MonitoringWorkflows.Engine.Time;
 using MonitoringWorkflows.Engine.Validation;
+using MonitoringWorkflows.Web.Designer.Drafts;
 using MonitoringWorkflows.Web.Forms;
 using MonitoringWorkflows.Web.Organisation;
 using MonitoringWorkflows.Web.Persistence;
@@ -22,7 +23,11 @@ public enum ExpressionKind { Condition, Value, Duration, Script }
 /// </summary>
 public sealed class DesignerValidation(WorkflowDbContext db, IExpressionEvaluator expressions, ServiceActionRegistry actions)
 {
-    public async Task<ValidationReport> ProcessAsync(string key, string xml, CancellationToken cancellationToken)
+    /// <summary>Every problem of a process's or a form's content, as the designer's check and publish both see them.</summary>
+    public async Task<ValidationReport> CheckAsync(DefinitionKind kind, string key, string content, CancellationToken cancellationToken) =>
+        kind == DefinitionKind.Process ? await ProcessAsync(key, content, cancellationToken) : Form(content);
+
+    private async Task<ValidationReport> ProcessAsync(string key, string xml, CancellationToken cancellationToken)
     {
         var read = new BpmnReader().Read(xml);
         var diagnostics = read.Diagnostics.Select(DesignerDiagnostic.From).ToList();

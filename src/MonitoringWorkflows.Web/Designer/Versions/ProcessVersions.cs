@@ -45,19 +45,15 @@ public sealed class ProcessVersions(IDbContextFactory<WorkflowDbContext> context
         return await Published(db, key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The engine's model of a stored version (parsed once, then cached like the runner's).</summary>
-    public async Task<ProcessDefinition> ModelAsync(long versionId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await definitions.GetAsync(db, versionId, cancellationToken);
-    }
+    /// <summary>The engine's model of a stored version read by <see cref="FindAsync"/> or <see cref="LatestAsync"/> (parsed once, then cached like the runner's).</summary>
+    public ProcessDefinition Model(ProcessDefinitionRecord row) => definitions.Get(row.Id, row.Key, row.BpmnXml);
 
     /// <summary>The diff from version <paramref name="from"/> to <paramref name="to"/>, or null when either is not published.</summary>
     public async Task<VersionDiff?> DiffAsync(string key, int from, int to, CancellationToken cancellationToken)
     {
         var (before, after) = (await FindAsync(key, from, cancellationToken), await FindAsync(key, to, cancellationToken));
         if (before is null || after is null) return null;
-        return VersionDiff.Between(key, from, await ModelAsync(before.Id, cancellationToken), to, await ModelAsync(after.Id, cancellationToken));
+        return VersionDiff.Between(key, from, Model(before), to, Model(after));
     }
 
     private static IQueryable<ProcessDefinitionRecord> Published(WorkflowDbContext db, string key) =>
