@@ -18,6 +18,13 @@ public static class AzerbaijanTime
         DateTime.TryParseExact(text, LocalFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
             out var local) ? new DateTimeOffset(local, Offset) : null;
 
+    /// <summary>The month of a moment in Baku as yyyymm (202605): how the figures and the monitor's tallies store months.</summary>
+    public static int MonthOf(DateTimeOffset moment)
+    {
+        var local = Of(moment);
+        return local.Year * 100 + local.Month;
+    }
+
     /// <summary>A moment as the user reads it: Baku time, in the user's culture's short date and time.</summary>
     public static string ToLocalDisplay(this DateTimeOffset moment) => Of(moment).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 

@@ -32,11 +32,7 @@ public sealed class VictimFactRecord
     /// </summary>
     public long? ProcessInstanceId { get; set; }
 
-    public static int MonthOf(DateTimeOffset registeredAt)
-    {
-        var local = AzerbaijanTime.Of(registeredAt);
-        return local.Year * 100 + local.Month;
-    }
+    public static int MonthOf(DateTimeOffset registeredAt) => AzerbaijanTime.MonthOf(registeredAt);
 }
 
 /// <summary>

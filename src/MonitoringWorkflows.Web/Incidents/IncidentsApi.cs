@@ -49,13 +49,23 @@ public static class IncidentsApi
     internal static Results<Ok<IncidentOutcome>, ProblemHttpResult> Answer(long id, RunResult result, string done,
         IStringLocalizer<IncidentsText> text, bool details)
     {
-        var technical = details ? $" {result.Message}" : "";
         return result.Outcome switch
         {
             RunOutcome.Ok => TypedResults.Ok(new IncidentOutcome(id, "ok", done)),
             RunOutcome.NotFound => TypedResults.Problem(text["NotFound"], statusCode: StatusCodes.Status404NotFound),
-            RunOutcome.Incident => TypedResults.Problem($"{text["FailedAgain"]}{technical}", statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem($"{text["NotDone"]}{technical}", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(MessageOf(result, done, text, details), statusCode: StatusCodes.Status409Conflict),
+        };
+    }
+
+    /// <summary>The sentence for a retry or cancel that found its incident (the API's and the page's); the engine's message for administrators only.</summary>
+    internal static string MessageOf(RunResult result, string done, IStringLocalizer<IncidentsText> text, bool details)
+    {
+        var technical = details && !result.IsOk ? $" {result.Message}" : "";
+        return result.Outcome switch
+        {
+            RunOutcome.Ok => done,
+            RunOutcome.Incident => text["FailedAgain"] + technical,
+            _ => text["NotDone"] + technical,
         };
     }
 }

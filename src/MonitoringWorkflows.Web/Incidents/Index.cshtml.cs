@@ -58,13 +58,7 @@ public sealed class IndexModel(
     private IActionResult Done(RunResult result, string done)
     {
         if (result.Outcome == RunOutcome.NotFound) return NotFound();
-        var technical = ShowsDetails && !result.IsOk ? $" {result.Message}" : "";
-        TempData["Status"] = result.Outcome switch
-        {
-            RunOutcome.Ok => done,
-            RunOutcome.Incident => text["FailedAgain"] + technical,
-            _ => text["NotDone"] + technical,
-        };
+        TempData["Status"] = IncidentsApi.MessageOf(result, done, text, ShowsDetails);
         return RedirectToPage();
     }
 }

@@ -131,12 +131,7 @@ public sealed class TallyCatchUp(IDbContextFactory<WorkflowDbContext> contexts, 
         }
     }
 
-    /// <summary>The month of a moment in Baku, as yyyymm.</summary>
-    public static int Month(long utcTicks)
-    {
-        var local = AzerbaijanTime.Of(new DateTimeOffset(utcTicks, TimeSpan.Zero));
-        return local.Year * 100 + local.Month;
-    }
+    private static int Month(long utcTicks) => AzerbaijanTime.MonthOf(new DateTimeOffset(utcTicks, TimeSpan.Zero));
 
     private static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, TallyKey key, (long Count, long Ticks) value,
         CancellationToken cancellationToken)
